@@ -1,0 +1,101 @@
+// Who may do what: every collection and endpoint asks these predicates. The admin panel's `hidden`
+// flags only tidy the navigation; the decision is made here.
+import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
+
+export type StaffRole = 'admin' | 'service' | 'partner'
+
+type RequestUser = PayloadRequest['user']
+
+type StaffUser = { collection: 'users'; id: number | string; role?: StaffRole | null; partner?: unknown }
+
+function relationId(value: unknown): number | string | null {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'object') return ((value as { id?: number | string }).id ?? null) as number | string | null
+  return value as number | string
+}
+
+export function staffUser(user: RequestUser): StaffUser | null {
+  return user && user.collection === 'users' ? (user as unknown as StaffUser) : null
+}
+
+export function roleOf(user: RequestUser): StaffRole | null {
+  return staffUser(user)?.role ?? null
+}
+
+export function isAdminUser(user: RequestUser): boolean {
+  return roleOf(user) === 'admin'
+}
+
+/** Admins and service engineers: the manufacturer's own staff. */
+export function isStaff(user: RequestUser): boolean {
+  const role = roleOf(user)
+  return role === 'admin' || role === 'service'
+}
+
+/** The partner company a partner user works for, or null for anybody else. */
+export function partnerOf(user: RequestUser): number | string | null {
+  const staff = staffUser(user)
+  return staff?.role === 'partner' ? relationId(staff.partner) : null
+}
+
+/** The buyer (owner) signed in from the mobile app, or null. */
+export function buyerOf(user: RequestUser): number | string | null {
+  return user && user.collection === 'buyers' ? user.id : null
+}
+
+export const anyone: Access = () => true
+export const nobody: Access = () => false
+
+export const adminOnly: Access = ({ req }) => isAdminUser(req.user)
+export const staffOnly: Access = ({ req }) => isStaff(req.user)
+
+export const adminField: FieldAccess = ({ req }) => isAdminUser(req.user)
+export const staffField: FieldAccess = ({ req }) => isStaff(req.user)
+/** Fields the owner's app must not see: partner and staff notes. */
+export const notForOwners: FieldAccess = ({ req }) => Boolean(staffUser(req.user))
+
+/** Users: admins see everyone; any other staff or partner account sees itself. */
+export const adminOrSelf: Access = ({ req }) => {
+  if (isAdminUser(req.user)) return true
+  const staff = staffUser(req.user)
+  return staff ? { id: { equals: staff.id } } : false
+}
+
+/** Partners: staff read all; a partner user reads its own company. */
+export const readPartners: Access = ({ req }) => {
+  if (isStaff(req.user)) return true
+  const partner = partnerOf(req.user)
+  return partner !== null ? { id: { equals: partner } } : false
+}
+
+/** Buyers: staff read and edit all; an owner only their own card. */
+export const staffOrOwnBuyer: Access = ({ req }) => {
+  if (isStaff(req.user)) return true
+  const buyer = buyerOf(req.user)
+  return buyer !== null ? { id: { equals: buyer } } : false
+}
+
+/** The pumps a user may read: staff all; a partner those it is responsible for; an owner their own. */
+export const readPumps: Access = ({ req }) => {
+  if (isStaff(req.user)) return true
+  const partner = partnerOf(req.user)
+  if (partner !== null) return { responsiblePartner: { equals: partner } } as Where
+  const buyer = buyerOf(req.user)
+  if (buyer !== null) return { owner: { equals: buyer } } as Where
+  return false
+}
+
+/** Staff edit any pump; a partner edits (the installation fields of) the pumps it is responsible for. */
+export const updatePumps: Access = ({ req }) => {
+  if (isStaff(req.user)) return true
+  const partner = partnerOf(req.user)
+  return partner !== null ? { responsiblePartner: { equals: partner } } : false
+}
+
+/** Staff and partner accounts use the admin panel; buyers (owners) never do. */
+export const staffAndPartnersInAdmin = ({ req }: { req: PayloadRequest }): boolean => Boolean(staffUser(req.user))
+export const noAdminPanel = (): boolean => false
+
+/** Navigation cosmetics: hide a collection from roles that cannot use it (access is still enforced above). */
+export const hiddenUnlessStaff = ({ user }: { user: unknown }): boolean => !isStaff(user as RequestUser)
+export const hiddenUnlessAdmin = ({ user }: { user: unknown }): boolean => !isAdminUser(user as RequestUser)

@@ -1,0 +1,212 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { adminOnly, notForOwners, readPumps, staffField, staffOnly, updatePumps } from '../access'
+import {
+  deriveInstallationTimezone,
+  hashPumpPassword,
+  manualUrlFromModel,
+  normalizeSimNumber,
+  refuseProtectedPumpFields,
+  validateSimNumber,
+} from '../hooks/pumps'
+import { INITIAL_STATUS, PUMP_STATUSES, STATUS_LABELS } from '../src/domain/lifecycle'
+
+/** Written only by the modem ingestion: shown from the card's creation on, never editable. */
+const connectivityFields: Field[] = [
+  {
+    name: 'online',
+    type: 'checkbox',
+    defaultValue: false,
+    label: { en: 'Online', ru: 'В сети (ONLINE)' },
+  },
+  { name: 'lastDataAt', type: 'date', label: { en: 'Last data received', ru: 'Последние данные получены' } },
+  { name: 'lastConnectedAt', type: 'date', label: { en: 'Last connected', ru: 'Последнее подключение' } },
+  { name: 'lastDisconnectedAt', type: 'date', label: { en: 'Last disconnected', ru: 'Последнее отключение' } },
+  { name: 'activeAlarms', type: 'json', label: { en: 'Active alarms / errors', ru: 'Активные аварии / ошибки' } },
+  {
+    name: 'connectionType',
+    type: 'select',
+    label: { en: 'Network access', ru: 'Способ доступа в сеть' },
+    options: [
+      { value: 'gsm', label: 'GSM' },
+      { value: 'ethernet', label: 'Ethernet' },
+      { value: 'wifi', label: 'Wi-Fi' },
+    ],
+  },
+].map((field) => ({
+  ...field,
+  admin: { readOnly: true, position: 'sidebar' as const, date: { pickerAppearance: 'dayAndTime' as const } },
+})) as Field[]
+
+export const Pumps: CollectionConfig = {
+  slug: 'pumps',
+  labels: {
+    singular: { en: 'Heat pump', ru: 'Тепловой насос' },
+    plural: { en: 'Heat pumps', ru: 'Тепловые насосы' },
+  },
+  admin: {
+    useAsTitle: 'serial',
+    defaultColumns: ['serial', 'model', 'status', 'responsiblePartner', 'online', 'lastDataAt'],
+    listSearchableFields: ['serial', 'simNumber'],
+    group: { en: 'Registry', ru: 'Реестр' },
+  },
+  access: {
+    create: staffOnly,
+    read: readPumps,
+    update: updatePumps,
+    delete: adminOnly,
+  },
+  hooks: {
+    beforeValidate: [refuseProtectedPumpFields],
+    beforeChange: [hashPumpPassword, deriveInstallationTimezone],
+  },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'serial',
+          type: 'text',
+          required: true,
+          unique: true,
+          index: true,
+          label: { en: 'Serial number', ru: 'Серийный номер' },
+          access: { update: staffField },
+        },
+        {
+          name: 'model',
+          type: 'relationship',
+          relationTo: 'models',
+          label: { en: 'Model', ru: 'Модель' },
+          access: { update: staffField },
+        },
+      ],
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      index: true,
+      defaultValue: INITIAL_STATUS,
+      label: { en: 'Operation status', ru: 'Статус эксплуатации' },
+      options: PUMP_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] })),
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: {
+          en: 'Changes only through the status transition',
+          ru: 'Меняется только переходом статуса',
+        },
+      },
+    },
+    {
+      // Write-only: hashed with bcrypt before it is stored (passwordHash) and never read back.
+      name: 'password',
+      type: 'text',
+      virtual: true,
+      label: { en: 'Pump password (printed on the pump)', ru: 'Пароль насоса (напечатан на насосе)' },
+      access: { read: () => false, update: staffField, create: staffField },
+      admin: {
+        condition: (data) => !data?.id,
+        description: {
+          en: 'Stored only as a hash; it cannot be shown again',
+          ru: 'Хранится только в виде хэша; показать его повторно нельзя',
+        },
+      },
+    },
+    { name: 'passwordHash', type: 'text', hidden: true },
+    {
+      name: 'owner',
+      type: 'relationship',
+      relationTo: 'buyers',
+      label: { en: 'Owner', ru: 'Владелец' },
+      access: { update: staffField, read: staffField },
+    },
+    {
+      name: 'responsiblePartner',
+      type: 'relationship',
+      relationTo: 'partners',
+      index: true,
+      label: { en: 'Responsible partner', ru: 'Ответственный партнёр' },
+      admin: {
+        description: {
+          en: 'Search by partner ID or by part of the name',
+          ru: 'Поиск по ID партнёра или части названия',
+        },
+      },
+      access: { create: staffField, update: staffField, read: notForOwners },
+    },
+    {
+      name: 'simNumber',
+      type: 'text',
+      label: { en: 'SIM card number (ICCID)', ru: 'Номер SIM-карты (ICCID)' },
+      hooks: { beforeValidate: [normalizeSimNumber] },
+      validate: validateSimNumber,
+      access: { update: staffField },
+    },
+    {
+      type: 'group',
+      label: { en: 'Installation', ru: 'Монтаж' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'country',
+              type: 'relationship',
+              relationTo: 'countries',
+              label: { en: 'Country of installation', ru: 'Страна установки' },
+            },
+            {
+              name: 'region',
+              type: 'relationship',
+              relationTo: 'regions',
+              label: { en: 'Region of installation', ru: 'Регион установки' },
+              filterOptions: ({ siblingData }) => {
+                const country = (siblingData as { country?: unknown })?.country
+                return country ? { country: { equals: country } } : true
+              },
+            },
+            {
+              name: 'timezone',
+              type: 'text',
+              label: { en: 'Time zone', ru: 'Часовой пояс' },
+              admin: {
+                readOnly: true,
+                description: { en: 'Follows the region', ru: 'Определяется регионом' },
+              },
+              access: { create: () => false, update: () => false },
+            },
+          ],
+        },
+        {
+          name: 'objectType',
+          type: 'relationship',
+          relationTo: 'objectTypes',
+          label: { en: 'Object type', ru: 'Тип объекта' },
+        },
+        {
+          name: 'ownerInfo',
+          type: 'textarea',
+          label: { en: "Owner (installer's notes)", ru: 'Владелец (со слов монтажника)' },
+          access: { read: notForOwners },
+        },
+        {
+          name: 'note',
+          type: 'textarea',
+          label: { en: 'Note', ru: 'Примечание' },
+          access: { read: notForOwners },
+        },
+      ],
+    },
+    ...connectivityFields,
+    {
+      name: 'manualUrl',
+      type: 'text',
+      virtual: true,
+      label: { en: 'Manual (PDF)', ru: 'Руководство (PDF)' },
+      admin: { readOnly: true, position: 'sidebar' },
+      hooks: { afterRead: [manualUrlFromModel] },
+    },
+  ],
+}

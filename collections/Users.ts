@@ -1,0 +1,66 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminField, adminOnly, adminOrSelf, hiddenUnlessAdmin, staffAndPartnersInAdmin } from '../access'
+import { firstUserIsAdmin, requirePartnerForPartnerRole } from '../hooks/users'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: {
+    singular: { en: 'User', ru: 'Пользователь' },
+    plural: { en: 'Users', ru: 'Пользователи' },
+  },
+  auth: {
+    // Failed logins and failed password confirmations both count toward this lockout.
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+  },
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'name', 'role', 'partner'],
+    group: { en: 'Administration', ru: 'Администрирование' },
+    hidden: hiddenUnlessAdmin,
+  },
+  access: {
+    admin: staffAndPartnersInAdmin,
+    create: adminOnly,
+    read: adminOrSelf,
+    update: adminOnly,
+    delete: adminOnly,
+  },
+  hooks: {
+    beforeValidate: [firstUserIsAdmin],
+    beforeChange: [requirePartnerForPartnerRole],
+  },
+  fields: [
+    { name: 'name', type: 'text', label: { en: 'Name', ru: 'Имя' } },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'service',
+      label: { en: 'Role', ru: 'Роль' },
+      options: [
+        { value: 'admin', label: { en: 'Administrator', ru: 'Администратор' } },
+        { value: 'service', label: { en: 'Service engineer', ru: 'Сервисный инженер' } },
+        { value: 'partner', label: { en: 'Partner', ru: 'Партнёр' } },
+      ],
+      access: { create: adminField, update: adminField },
+      saveToJWT: true,
+    },
+    {
+      name: 'partner',
+      type: 'relationship',
+      relationTo: 'partners',
+      label: { en: 'Partner company', ru: 'Компания-партнёр' },
+      admin: {
+        condition: (data) => data?.role === 'partner',
+        description: {
+          en: 'Required for partner accounts: the company whose pumps this user sees',
+          ru: 'Обязательно для партнёров: компания, чьи насосы видит пользователь',
+        },
+      },
+      access: { create: adminField, update: adminField },
+      saveToJWT: true,
+    },
+  ],
+}

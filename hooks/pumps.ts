@@ -1,0 +1,140 @@
+import bcrypt from 'bcryptjs'
+import type {
+  CollectionBeforeChangeHook,
+  CollectionBeforeValidateHook,
+  FieldHook,
+  PayloadRequest,
+  TextFieldSingleValidation,
+} from 'payload'
+import { ValidationError } from 'payload'
+
+import { checkIccid, ICCID_ERRORS, normalizeIccid } from '../src/domain/iccid'
+import { INITIAL_STATUS } from '../src/domain/lifecycle'
+import { PROTECTED_PUMP_FIELDS, PUMP_PASSWORD_MIN_LENGTH, sameFieldValue } from '../src/domain/pump'
+import { timezoneForRegion } from '../src/domain/timezone'
+import { fieldError, inUserLanguage } from './errors'
+
+/**
+ * Set by the services that own a protected change (lifecycle transitions, modem ingestion, seeding) in the
+ * Local API call's `context`; REST and GraphQL requests can never carry it.
+ */
+export type PumpFlow = 'lifecycle' | 'ingest' | 'seed'
+export const PUMP_FLOW_CONTEXT_KEY = 'pumpFlow'
+
+function inFlow(req: PayloadRequest): boolean {
+  return Boolean(req.context?.[PUMP_FLOW_CONTEXT_KEY])
+}
+
+const CREATE_DEFAULTS: Record<string, unknown> = { status: INITIAL_STATUS, online: false }
+
+/** Status and connectivity change only through their own flows: a plain write that touches them is refused. */
+export const refuseProtectedPumpFields: CollectionBeforeValidateHook = ({ data, originalDoc, operation, req }) => {
+  if (!data || inFlow(req)) return data
+  const before = operation === 'update' ? (originalDoc ?? {}) : CREATE_DEFAULTS
+  const touched = PROTECTED_PUMP_FIELDS.filter(
+    (name) => name in data && !sameFieldValue(data[name], before[name]),
+  )
+  const errors: { path: string; message: string }[] = touched.map((path) => ({
+    path,
+    message: inUserLanguage(req, {
+      en:
+        path === 'status'
+          ? 'The status changes only through a status transition'
+          : 'Connectivity fields are reported by the pump’s modem and cannot be edited',
+      ru:
+        path === 'status'
+          ? 'Статус меняется только переходом статуса'
+          : 'Поля связи сообщает модем насоса, их нельзя редактировать',
+    }),
+  }))
+  if (operation === 'update' && typeof data.password === 'string' && data.password !== '') {
+    errors.push({
+      path: 'password',
+      message: inUserLanguage(req, {
+        en: "The pump's password is set when the pump is created or produced, not by editing the card",
+        ru: 'Пароль насоса задаётся при создании или производстве насоса, а не правкой карточки',
+      }),
+    })
+  }
+  if (errors.length) throw new ValidationError({ collection: 'pumps', errors, req }, req.t)
+  return data
+}
+
+/** The printed password is kept only as a bcrypt hash. */
+export const hashPumpPassword: CollectionBeforeChangeHook = async ({ data, req }) => {
+  if (typeof data.password === 'string' && data.password !== '') {
+    if (data.password.length < PUMP_PASSWORD_MIN_LENGTH) {
+      throw fieldError(req, 'pumps', 'password', {
+        en: `The pump's password has at least ${PUMP_PASSWORD_MIN_LENGTH} characters`,
+        ru: `Пароль насоса — не короче ${PUMP_PASSWORD_MIN_LENGTH} символов`,
+      })
+    }
+    data.passwordHash = await bcrypt.hash(data.password, 10)
+  }
+  delete data.password
+  return data
+}
+
+function relationId(value: unknown): number | string | null {
+  if (value === null || value === undefined || value === '') return null
+  if (typeof value === 'object') return (value as { id: number | string }).id
+  return value as number | string
+}
+
+/** The time zone follows the region; a region outside the chosen country is refused, a missing country filled in. */
+export const deriveInstallationTimezone: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+  const regionId = relationId(data.region !== undefined ? data.region : originalDoc?.region)
+  if (regionId === null) {
+    data.timezone = null
+    return data
+  }
+  const region = await req.payload.findByID({
+    collection: 'regions',
+    id: regionId,
+    depth: 0,
+    req,
+    overrideAccess: true,
+  })
+  const countryId = relationId(data.country !== undefined ? data.country : originalDoc?.country)
+  const regionCountry = relationId(region.country)
+  if (countryId === null) {
+    data.country = regionCountry
+  } else if (String(countryId) !== String(regionCountry)) {
+    throw fieldError(req, 'pumps', 'region', {
+      en: 'This region is not in the chosen country',
+      ru: 'Этот регион не относится к выбранной стране',
+    })
+  }
+  data.timezone = timezoneForRegion(region)
+  return data
+}
+
+export const normalizeSimNumber: FieldHook = ({ value }) =>
+  typeof value === 'string' ? normalizeIccid(value) || null : value
+
+export const validateSimNumber: TextFieldSingleValidation = (value, { req }) => {
+  if (!value) return true
+  const checked = checkIccid(value)
+  return checked.ok ? true : inUserLanguage(req, ICCID_ERRORS[checked.reason])
+}
+
+/** The pump card links its model's PDF manual; looked up once per model and request. */
+export const manualUrlFromModel: FieldHook = async ({ siblingData, req }) => {
+  const modelId = relationId(siblingData?.model)
+  if (modelId === null) return null
+  const cache = ((req.context.manualUrls as Map<string, Promise<string | null>>) ??= new Map())
+  const key = String(modelId)
+  if (!cache.has(key)) {
+    cache.set(
+      key,
+      req.payload
+        .findByID({ collection: 'models', id: modelId, depth: 1, req, overrideAccess: true })
+        .then((model) => {
+          const manual = model.manual
+          return manual && typeof manual === 'object' ? (manual.url ?? null) : null
+        })
+        .catch(() => null),
+    )
+  }
+  return cache.get(key)
+}

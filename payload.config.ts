@@ -1,0 +1,55 @@
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { ru } from '@payloadcms/translations/languages/ru'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+
+import { Buyers } from './collections/Buyers'
+import { Countries } from './collections/Countries'
+import { Manuals } from './collections/Manuals'
+import { Models } from './collections/Models'
+import { ObjectTypes } from './collections/ObjectTypes'
+import { Partners } from './collections/Partners'
+import { Pumps } from './collections/Pumps'
+import { Regions } from './collections/Regions'
+import { Users } from './collections/Users'
+import { settings } from './src/settings'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: settings.serverUrl,
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
+    meta: { titleSuffix: ' · Heat pump registry' },
+  },
+  collections: [Pumps, Partners, Buyers, Models, Manuals, Countries, Regions, ObjectTypes, Users],
+  editor: lexicalEditor(),
+  i18n: {
+    supportedLanguages: { ru, en },
+    fallbackLanguage: 'en',
+  },
+  // Reference names (countries, regions, object types) exist in both languages; the app asks with ?locale=.
+  localization: {
+    locales: [
+      { code: 'ru', label: 'Русский' },
+      { code: 'en', label: 'English' },
+    ],
+    defaultLocale: 'ru',
+    fallback: true,
+  },
+  secret: settings.payloadSecret ?? '',
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  db: postgresAdapter({
+    pool: { connectionString: settings.databaseUrl },
+    // Schema changes go through committed migrations, applied by src/runtime/migrate.ts; only `npm run dev`
+    // pushes the schema.
+    push: settings.schemaPush,
+    migrationDir: path.resolve(dirname, 'migrations'),
+  }),
+  graphQL: { disablePlaygroundInProduction: true },
+  telemetry: false,
+})

@@ -1,0 +1,31 @@
+// Facts about the pump card that several layers share.
+
+/** Presence and alarm fields: written by the modem ingestion only. */
+export const CONNECTIVITY_FIELDS = [
+  'online',
+  'lastDataAt',
+  'lastConnectedAt',
+  'lastDisconnectedAt',
+  'activeAlarms',
+  'connectionType',
+] as const
+
+/** Fields that a plain create or update may not change: their own flows (lifecycle, ingestion) do. */
+export const PROTECTED_PUMP_FIELDS = ['status', ...CONNECTIVITY_FIELDS] as const
+
+export const PUMP_PASSWORD_MIN_LENGTH = 6
+
+function comparable(value: unknown): string {
+  if (value === undefined || value === null || value === '') return 'null'
+  if (value instanceof Date) return String(value.getTime())
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    const time = Date.parse(value)
+    if (!Number.isNaN(time)) return String(time)
+  }
+  return JSON.stringify(value)
+}
+
+/** Equal for the card's purposes: a date as Date or ISO text, absent vs null, the same JSON. */
+export function sameFieldValue(a: unknown, b: unknown): boolean {
+  return comparable(a) === comparable(b)
+}

@@ -1,0 +1,18 @@
+import type { Payload } from 'payload'
+
+type PgClient = { release?: (destroy?: boolean) => void }
+type PgPool = { end: () => Promise<void>; ended?: boolean; _clients?: PgClient[]; _idle?: { client: PgClient }[] }
+
+/**
+ * payload.destroy() leaves the PostgreSQL pool open (Payload 3.90), and the adapter keeps one client checked
+ * out for good to watch for connection resets, so pool.end() alone would wait forever: release that client
+ * first, then end the pool.
+ */
+export async function closePayload(payload: Payload): Promise<void> {
+  const pool = (payload.db as unknown as { pool?: PgPool }).pool
+  await payload.destroy()
+  if (!pool || pool.ended) return
+  const idle = new Set((pool._idle ?? []).map((entry) => entry.client))
+  for (const client of pool._clients ?? []) if (!idle.has(client)) client.release?.(true)
+  await pool.end()
+}

@@ -1,0 +1,74 @@
+// The one place that reads the environment. Every variable and its default is documented in README.md
+// ("Configuration"); the rest of the code imports `settings` and never touches process.env itself.
+import path from 'node:path'
+
+const env = process.env
+
+function integer(name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a positive integer, got "${raw}"`)
+  }
+  return value
+}
+
+function flag(name: string): boolean {
+  return ['1', 'true', 'yes', 'on'].includes((env[name] ?? '').toLowerCase())
+}
+
+const dataDir = path.resolve(env.DATA_DIR || '.data')
+
+export const settings = {
+  /** NODE_ENV=production was asked for: secrets must be given, migrations run on start. */
+  production: env.NODE_ENV === 'production',
+  /** `npm run dev`: Next in development mode and Drizzle schema push instead of migrations. */
+  schemaPush: env.NODE_ENV === 'development',
+  port: integer('PORT', 3000),
+  serverUrl: env.SERVER_URL || '',
+  dataDir,
+  mediaDir: path.resolve(env.MEDIA_DIR || path.join(dataDir, 'media')),
+  /** Unset: an embedded PostgreSQL is started (src/runtime/embedded-postgres.ts). */
+  databaseUrl: env.DATABASE_URL || undefined,
+  embeddedPostgresPort: integer('EMBEDDED_POSTGRES_PORT', 54329),
+  payloadSecret: env.PAYLOAD_SECRET || undefined,
+  /** Unset: the ingestion issue's embedded broker is used. Reserved here so config has one home. */
+  mqttUrl: env.MQTT_URL || undefined,
+  embeddedMqttPort: integer('EMBEDDED_MQTT_PORT', 1884),
+  mqttIngest: env.MQTT_INGEST !== 'off',
+  seedDemo: flag('SEED_DEMO'),
+}
+
+export type Settings = typeof settings
+
+/**
+ * The runtime (src/runtime/prepare.ts) resolves what was left unset — an embedded database, a generated
+ * development secret — and hands it on through the environment, because Next.js evaluates payload.config.ts
+ * in its own module graph and reads it from there.
+ */
+export function exportToEnvironment(values: { databaseUrl?: string; payloadSecret?: string }): void {
+  if (values.databaseUrl) {
+    env.DATABASE_URL = values.databaseUrl
+    settings.databaseUrl = values.databaseUrl
+  }
+  if (values.payloadSecret) {
+    env.PAYLOAD_SECRET = values.payloadSecret
+    settings.payloadSecret = values.payloadSecret
+  }
+}
+
+/** Next.js serves its production build only with NODE_ENV=production; our own `production` flag keeps what the user asked. */
+export function setNodeEnvironment(mode: 'production' | 'development' | 'test'): void {
+  ;(env as Record<string, string>).NODE_ENV = mode
+}
+
+/** The environment for a child process: `overrides` always, `defaults` only where nothing is set. */
+export function environmentWith(
+  overrides: Record<string, string>,
+  defaults: Record<string, string> = {},
+): NodeJS.ProcessEnv {
+  const result: NodeJS.ProcessEnv = { ...env, ...overrides }
+  for (const [name, value] of Object.entries(defaults)) if (!result[name]) result[name] = value
+  return result
+}
