@@ -18,7 +18,7 @@ function flag(name: string): boolean {
   return ['1', 'true', 'yes', 'on'].includes((env[name] ?? '').toLowerCase())
 }
 
-const dataDir = path.resolve(env.DATA_DIR || '.data')
+const dataDir = path.resolve(/* turbopackIgnore: true */ env.DATA_DIR || '.data')
 
 export const settings = {
   /** NODE_ENV=production was asked for: secrets must be given, migrations run on start. */
@@ -28,7 +28,7 @@ export const settings = {
   port: integer('PORT', 3000),
   serverUrl: env.SERVER_URL || '',
   dataDir,
-  mediaDir: path.resolve(env.MEDIA_DIR || path.join(dataDir, 'media')),
+  mediaDir: path.resolve(/* turbopackIgnore: true */ env.MEDIA_DIR || path.join(dataDir, 'media')),
   /** Unset: an embedded PostgreSQL is started (src/runtime/embedded-postgres.ts). */
   databaseUrl: env.DATABASE_URL || undefined,
   embeddedPostgresPort: integer('EMBEDDED_POSTGRES_PORT', 54329),

@@ -1,0 +1,346 @@
+// The admin panel in a real browser: the real server (src/start.ts, as `npm start` runs it) on the run's
+// test database, Chromium driven by playwright-core, the UI in Russian.
+//
+// Needs a Chromium executable: CHROMIUM_PATH, else /usr/bin/chromium, else /usr/bin/chromium-browser.
+// Without one the suite is skipped with a message, unless REQUIRE_BROWSER=1 (CI), which makes it fail.
+// The first start after source changes runs `next build` (src/runtime/build.ts), hence the long timeouts.
+// Nothing is written into the repository: the server's log and failure screenshots go to os.tmpdir().
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import type { Payload } from 'payload'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+
+import { closePayload, startPayload } from '../support/payload'
+
+const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+const ADMIN = { email: 'browser-admin@test.local', password: 'browser-admin-pass-1', name: 'Браузерный Админ' }
+const SERIAL = 'HP-BROWSER-1'
+
+/** `next build` on 2 cores takes about 1.5 minutes; leave room for a slow machine. */
+const SERVER_START_TIMEOUT = 240_000
+const UI_TIMEOUT = 30_000
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK)
+    return fs.statSync(file).isFile()
+  } catch {
+    return false
+  }
+}
+
+const chromiumCandidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+  (candidate): candidate is string => Boolean(candidate),
+)
+const chromiumPath = chromiumCandidates.find(isExecutable)
+const browserRequired = process.env.REQUIRE_BROWSER === '1'
+const noChromiumMessage =
+  `no Chromium executable found (looked at ${chromiumCandidates.join(', ')}; ` +
+  'set CHROMIUM_PATH=<path> or install Debian\'s "chromium" package)'
+
+if (!chromiumPath && !browserRequired) {
+  console.warn(`[browser test] SKIPPED: ${noChromiumMessage}. Set REQUIRE_BROWSER=1 to make this an error.`)
+}
+if (process.env.CHROMIUM_PATH && !isExecutable(process.env.CHROMIUM_PATH)) {
+  console.warn(`[browser test] CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not an executable file: ignored`)
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.unref()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+/** The real server as a child process of its own process group (tsx, node, and `next build` if it runs). */
+class ServerProcess {
+  readonly logFile: string
+  private readonly child: ChildProcess
+  private log = ''
+  private exit: { code: number | null; signal: NodeJS.Signals | null } | null = null
+  private readonly exited: Promise<void>
+
+  constructor(readonly port: number) {
+    this.logFile = path.join(os.tmpdir(), `hp-browser-server-${port}.log`)
+    const logStream = fs.createWriteStream(this.logFile)
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: process.env.DATABASE_URL,
+      PAYLOAD_SECRET: process.env.PAYLOAD_SECRET,
+      DATA_DIR: process.env.DATA_DIR,
+      MQTT_INGEST: 'off',
+      NEXT_TELEMETRY_DISABLED: '1',
+    }
+    // As `npm start` runs it: not jest's NODE_ENV=test, not jest's --experimental-vm-modules.
+    delete env.NODE_ENV
+    delete env.NODE_OPTIONS
+    this.child = spawn(path.join(rootDir, 'node_modules', '.bin', 'tsx'), ['src/start.ts'], {
+      cwd: rootDir,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    const collect = (chunk: Buffer) => {
+      this.log += chunk.toString()
+      logStream.write(chunk)
+    }
+    this.child.stdout!.on('data', collect)
+    this.child.stderr!.on('data', collect)
+    this.exited = new Promise((resolve) => {
+      this.child.once('exit', (code, signal) => {
+        this.exit = { code, signal }
+        logStream.end()
+        resolve()
+      })
+      this.child.once('error', (error) => {
+        this.log += `\n[spawn error] ${error.message}\n`
+        this.exit = { code: -1, signal: null }
+        logStream.end()
+        resolve()
+      })
+    })
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`
+  }
+
+  get output(): string {
+    return this.log
+  }
+
+  tail(lines = 40): string {
+    return this.log.trimEnd().split('\n').slice(-lines).join('\n')
+  }
+
+  /** Polls GET /healthz until it answers 200; fails early when the server exits. */
+  async waitUntilHealthy(timeoutMs: number): Promise<void> {
+    const started = Date.now()
+    let lastProblem = 'no answer yet'
+    while (Date.now() - started < timeoutMs) {
+      if (this.exit) {
+        throw new Error(
+          `the server exited (code ${this.exit.code}, signal ${this.exit.signal}) before /healthz answered; ` +
+            `its log (${this.logFile}) ends with:\n${this.tail()}`,
+        )
+      }
+      try {
+        const response = await fetch(`${this.url}/healthz`, { signal: AbortSignal.timeout(5000) })
+        if (response.status === 200) return
+        lastProblem = `/healthz answered ${response.status}: ${await response.text()}`
+      } catch (error) {
+        lastProblem = (error as Error).message
+      }
+      // Poll interval, or earlier if the process exits.
+      await Promise.race([new Promise((resolve) => setTimeout(resolve, 500)), this.exited])
+    }
+    throw new Error(
+      `the server did not answer /healthz with 200 within ${timeoutMs / 1000} s (${lastProblem}); ` +
+        `its log (${this.logFile}) ends with:\n${this.tail()}`,
+    )
+  }
+
+  /** SIGTERM to the whole process group, SIGKILL after 20 s. */
+  async stop(): Promise<void> {
+    if (this.exit || this.child.pid === undefined) return
+    const group = -this.child.pid
+    const signal = (name: NodeJS.Signals) => {
+      try {
+        process.kill(group, name)
+      } catch {
+        // the group is already gone
+      }
+    }
+    signal('SIGTERM')
+    let timer: NodeJS.Timeout | undefined
+    const gaveUp = await Promise.race([
+      this.exited.then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), 20_000))),
+    ])
+    clearTimeout(timer)
+    if (gaveUp) {
+      signal('SIGKILL')
+      await this.exited
+    }
+    // start.ts exits first; make sure nothing else of its group (a `next build`, say) outlives it.
+    signal('SIGKILL')
+  }
+}
+
+type Fixture = { userId: number | string; pumpId: number | string }
+
+async function createFixture(): Promise<Fixture> {
+  const payload: Payload = await startPayload()
+  try {
+    const user = await payload.create({
+      collection: 'users',
+      data: { email: ADMIN.email, password: ADMIN.password, name: ADMIN.name, role: 'admin' },
+    })
+    const model = await payload.create({
+      collection: 'models',
+      data: { name: 'Aero 9 (воздух-вода, 9 кВт)', code: 'BROWSER-AERO-9' },
+    })
+    const [country] = (await payload.find({ collection: 'countries', where: { code: { equals: 'RU' } }, limit: 1 })).docs
+    const [region] = (await payload.find({ collection: 'regions', where: { code: { equals: 'RU-SVE' } }, limit: 1 }))
+      .docs
+    if (!country || !region) throw new Error('reference data lacks country RU or region RU-SVE')
+    const pump = await payload.create({
+      collection: 'pumps',
+      data: {
+        serial: SERIAL,
+        model: model.id,
+        country: country.id,
+        region: region.id,
+        note: 'Создан браузерным тестом',
+      },
+    })
+    return { userId: user.id, pumpId: pump.id }
+  } finally {
+    await closePayload(payload)
+  }
+}
+
+/** Fails with the text it was looking for; `locator.waitFor` alone says only "timeout". */
+async function expectVisible(page: Page, selector: string, what: string, hasText?: string | RegExp) {
+  const locator = hasText === undefined ? page.locator(selector) : page.locator(selector, { hasText })
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT })
+  } catch (error) {
+    throw new Error(`${what} is not visible on ${page.url()} (${selector}${hasText ? ` with "${hasText}"` : ''})`, {
+      cause: error,
+    })
+  }
+}
+
+if (!chromiumPath && browserRequired) {
+  describe('admin panel in a browser', () => {
+    it('needs a Chromium executable (REQUIRE_BROWSER=1)', () => {
+      throw new Error(`REQUIRE_BROWSER=1 but ${noChromiumMessage}`)
+    })
+  })
+} else {
+  const describeWithBrowser = chromiumPath ? describe : describe.skip
+
+  describeWithBrowser('admin panel in a browser (ru-RU)', () => {
+    let server: ServerProcess | undefined
+    let browser: Browser | undefined
+    let context: BrowserContext | undefined
+    let page: Page
+    let fixture: Fixture
+    const pageErrors: string[] = []
+    const consoleErrors: string[] = []
+    const startedAt = Date.now()
+
+    beforeAll(async () => {
+      fixture = await createFixture()
+      server = new ServerProcess(await freePort())
+      await server.waitUntilHealthy(SERVER_START_TIMEOUT)
+      console.log(`[browser test] server on ${server.url} up after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`)
+
+      const { chromium } = await import('playwright-core')
+      browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS })
+      context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 1000 } })
+      context.setDefaultTimeout(UI_TIMEOUT)
+      context.setDefaultNavigationTimeout(60_000)
+      page = await context.newPage()
+      page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`)
+      })
+    }, SERVER_START_TIMEOUT + 60_000)
+
+    afterAll(async () => {
+      try {
+        await context?.close()
+        await browser?.close()
+      } finally {
+        await server?.stop()
+      }
+      if (pageErrors.length) console.warn(`[browser test] uncaught errors in the page:\n${pageErrors.join('\n')}`)
+      if (consoleErrors.length) console.warn(`[browser test] console errors:\n${consoleErrors.join('\n')}`)
+      if (server && /\berror\b/i.test(server.output)) {
+        console.warn(`[browser test] the server log mentions errors: see ${server.logFile}`)
+      }
+      console.log(`[browser test] done in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`)
+    }, 60_000)
+
+    /** Runs a step; on failure keeps a screenshot in the temp folder and names it in the error. */
+    async function step(name: string, body: () => Promise<void>): Promise<void> {
+      try {
+        await body()
+      } catch (error) {
+        const file = path.join(os.tmpdir(), `hp-browser-${name.replace(/\W+/g, '-')}-${Date.now()}.png`)
+        await page?.screenshot({ path: file, fullPage: true }).catch(() => {})
+        ;(error as Error).message += `\n(screenshot: ${file}; server log: ${server?.logFile})`
+        throw error
+      }
+    }
+
+    it('shows the login page in Russian and logs the admin in', async () => {
+      await step('login', async () => {
+        await page.goto(`${server!.url}/admin`)
+        await page.waitForURL(/\/admin\/login/)
+        await expectVisible(page, 'form input[name="email"]', 'the e-mail input')
+        await expectVisible(page, 'form input[name="password"]', 'the password input')
+        expect(await page.locator('html').getAttribute('lang')).toBe('ru')
+
+        await page.locator('form input[name="email"]').fill(ADMIN.email)
+        await page.locator('form input[name="password"]').fill(ADMIN.password)
+        await page.locator('form button[type="submit"]').click()
+        await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.startsWith('/admin/login'))
+      })
+    })
+
+    it('lists the collections in Russian in the navigation', async () => {
+      await step('navigation', async () => {
+        await expectVisible(page, 'aside.nav #nav-pumps', 'the pumps link in the navigation', 'Тепловые насосы')
+        await expectVisible(page, 'aside.nav #nav-partners', 'the partners link in the navigation', 'Партнёры')
+        await expectVisible(page, 'aside.nav', 'the «Реестр» navigation group', 'Реестр')
+        const labels = await page.locator('aside.nav .nav__link-label').allTextContents()
+        expect(labels).toEqual(expect.arrayContaining(['Тепловые насосы', 'Партнёры', 'Пользователи']))
+      })
+    })
+
+    it("opens the pump's card from the list with Russian labels", async () => {
+      await step('pump-card', async () => {
+        await page.locator('aside.nav #nav-pumps').click()
+        await page.waitForURL(/\/admin\/collections\/pumps(\?|$)/)
+        const row = page.locator('table tbody tr', { hasText: SERIAL })
+        await row.waitFor({ state: 'visible' })
+        await row.getByRole('link', { name: SERIAL }).click()
+        await page.waitForURL(new RegExp(`/admin/collections/pumps/${fixture.pumpId}(\\?|$)`))
+
+        await expectVisible(page, 'label', 'the «Серийный номер» label', 'Серийный номер')
+        await expectVisible(page, 'label', 'the «Статус эксплуатации» label', 'Статус эксплуатации')
+        await expectVisible(page, 'label', 'the «Страна установки» label', 'Страна установки')
+        expect(await page.locator('input[name="serial"]').inputValue()).toBe(SERIAL)
+        // The status select shows its Russian label; the region its Russian name.
+        await expectVisible(page, '.field-type.select', 'the status «Создан»', 'Создан')
+        await expectVisible(page, '.field-type.relationship', 'the region «Свердловская область»', 'Свердловская область')
+      })
+      expect(pageErrors).toEqual([])
+    })
+  })
+}
