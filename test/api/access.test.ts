@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 import { PUMP_FLOW_CONTEXT_KEY } from '../../hooks/pumps'
 import { onePagePdf } from '../../src/seed/pdf'
 import { createWorld, localUser, unique, type Role, type World } from '../support/fixtures'
-import { closePayload, rest, startPayload } from '../support/payload'
+import { closePayload, gql, receivedBodies, rest, startPayload } from '../support/payload'
 
 type Slug =
   | 'users'
@@ -393,7 +393,6 @@ describe('protected fields', () => {
   })
 
   it('refuses a status write through GraphQL', async () => {
-    const { gql } = await import('../support/payload')
     const response = await gql(`mutation { updatePump(id: ${world.pumps.unclaimed.id}, data: { status: released }) { status } }`, {
       token: world.tokens.admin,
     })
@@ -406,7 +405,6 @@ describe('protected fields', () => {
 
 describe('GraphQL follows the same rules', () => {
   it("a partner cannot read another partner's pump", async () => {
-    const { gql } = await import('../support/payload')
     const list = await gql('{ Pumps(limit: 0) { docs { id serial } } }', { token: world.tokens.partner })
     expect(list.body.data.Pumps.docs.map((d: { id: Id }) => d.id)).toEqual([world.pumps.ofA.id])
     const other = await gql(`{ Pump(id: ${world.pumps.ofB.id}) { serial } }`, { token: world.tokens.partner })
@@ -429,5 +427,78 @@ describe('manuals', () => {
         file: { data: Buffer.from('plain text'), mimetype: 'text/plain', name: 'notes.txt', size: 10 },
       }),
     ).rejects.toThrow()
+  })
+})
+
+describe('users', () => {
+  it('the first account ever created becomes an administrator, whatever role it asked for', async () => {
+    await payload.db.deleteMany({ collection: 'users', where: {} })
+    try {
+      const response = await rest('POST', '/users/first-register', {
+        body: { email: `${unique('first')}@test.local`, password: 'first-admin-1', role: 'partner' },
+      })
+      expect(response.status).toBe(200)
+      expect(response.body.user.role).toBe('admin')
+      const second = await payload.create({
+        collection: 'users',
+        data: { email: `${unique('second')}@test.local`, password: 'second-user-1', role: 'service' },
+      })
+      expect(second.role).toBe('service')
+    } finally {
+      // Put the world's accounts back for the tests that follow.
+      world = await createWorld(payload)
+    }
+  })
+
+  it('a partner account must name its company', async () => {
+    const response = await rest('POST', '/users', {
+      token: world.tokens.admin,
+      body: { email: `${unique('p')}@test.local`, password: 'partner-pass-1', role: 'partner' },
+    })
+    expect(response.status).toBe(400)
+    expect(JSON.stringify(response.body)).toContain('A partner account needs its partner company')
+  })
+
+  it('only an admin changes roles', async () => {
+    const self = await rest('PATCH', `/users/${world.users.service.id}`, { token: world.tokens.service, body: { role: 'admin' } })
+    expect([403, 404]).toContain(self.status)
+    const byAdmin = await rest('PATCH', `/users/${world.users.service.id}`, { token: world.tokens.admin, body: { role: 'admin' } })
+    expect(byAdmin.status).toBe(200)
+    expect(byAdmin.body.doc.role).toBe('admin')
+  })
+})
+
+describe('partners', () => {
+  it('get a generated partner ID and are found by it or by part of the name', async () => {
+    const { partnerA } = world
+    expect(partnerA.partnerId).toMatch(/^P-\d{5}$/)
+    const byId = await rest('GET', `/partners?where[title][like]=${encodeURIComponent(partnerA.partnerId!)}`, { token: world.tokens.service })
+    expect(byId.body.docs.map((d: { id: Id }) => d.id)).toContain(partnerA.id)
+    const byName = await rest('GET', `/partners?where[title][like]=${encodeURIComponent(`montazh ${world.tag}`)}`, { token: world.tokens.service })
+    expect(byName.body.docs.map((d: { id: Id }) => d.id)).toEqual([partnerA.id])
+    const tampered = await rest('PATCH', `/partners/${partnerA.id}`, { token: world.tokens.admin, body: { partnerId: 'P-00000' } })
+    expect(tampered.status).toBe(200)
+    expect(tampered.body.doc.partnerId).toBe(partnerA.partnerId)
+  })
+})
+
+describe('secrets', () => {
+  it('no response in this file carried a password, a password hash or a salt', async () => {
+    // Ask for them explicitly too.
+    for (const role of ['admin', 'service'] as const) {
+      await rest('GET', `/pumps/${world.pumps.ofA.id}?depth=2`, { token: world.tokens[role] })
+      await rest('GET', '/users?limit=0', { token: world.tokens[role] })
+      await rest('GET', '/buyers?limit=0', { token: world.tokens[role] })
+    }
+    const asked = await gql(`{ Pump(id: ${world.pumps.ofA.id}) { serial passwordHash } }`, { token: world.tokens.admin })
+    // Hidden fields exist in the GraphQL schema but always resolve to null.
+    expect(asked.body.data?.Pump?.passwordHash ?? null).toBeNull()
+    expect(receivedBodies.length).toBeGreaterThan(200)
+    for (const body of receivedBodies) {
+      expect(body).not.toMatch(/\$2[aby]\$\d\d\$/)
+      expect(body).not.toMatch(/"(hash|salt|passwordHash)"\s*:\s*"/)
+      expect(body).not.toMatch(/"password"\s*:\s*"/)
+      expect(body).not.toContain('pump-secret-1')
+    }
   })
 })

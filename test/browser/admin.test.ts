@@ -26,6 +26,21 @@ const SERIAL = 'HP-BROWSER-1'
 const SERVER_START_TIMEOUT = 240_000
 const UI_TIMEOUT = 30_000
 
+/**
+ * Uncaught page errors the app is known to raise, each allowed only when its cause was seen; any other error in
+ * the page fails the test. The browser is kept off the internet (see `blockExternalRequests`), so this is
+ * the same with and without a network.
+ */
+const KNOWN_PAGE_ERRORS: { message: RegExp; cause: RegExp; why: string }[] = [
+  {
+    message: /^Event$/,
+    cause: /\/monaco-editor@/,
+    why:
+      "the JSON field pumps.activeAlarms loads the Monaco editor from cdn.jsdelivr.net; without it the loader " +
+      'rejects with a bare Event and the field stays a loading placeholder',
+  },
+]
+
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -251,6 +266,7 @@ if (!chromiumPath && browserRequired) {
     let fixture: Fixture
     const pageErrors: string[] = []
     const consoleErrors: string[] = []
+    const blockedRequests: string[] = []
     const startedAt = Date.now()
 
     beforeAll(async () => {
@@ -264,6 +280,15 @@ if (!chromiumPath && browserRequired) {
       context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 1000 } })
       context.setDefaultTimeout(UI_TIMEOUT)
       context.setDefaultNavigationTimeout(60_000)
+      // A back office runs on an intranet: whatever the admin panel fetches from elsewhere is refused (and listed).
+      const origin = new URL(server.url).origin
+      await context.route(
+        (url) => url.origin !== origin,
+        (route) => {
+          blockedRequests.push(route.request().url())
+          return route.abort('internetdisconnected')
+        },
+      )
       page = await context.newPage()
       page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
       page.on('console', (message) => {
@@ -279,12 +304,26 @@ if (!chromiumPath && browserRequired) {
         await server?.stop()
       }
       if (pageErrors.length) console.warn(`[browser test] uncaught errors in the page:\n${pageErrors.join('\n')}`)
+      if (blockedRequests.length) {
+        const hosts = [...new Set(blockedRequests.map((url) => new URL(url).host))]
+        console.warn(`[browser test] requests to other hosts were blocked: ${hosts.join(', ')}`)
+      }
       if (consoleErrors.length) console.warn(`[browser test] console errors:\n${consoleErrors.join('\n')}`)
       if (server && /\berror\b/i.test(server.output)) {
         console.warn(`[browser test] the server log mentions errors: see ${server.logFile}`)
       }
       console.log(`[browser test] done in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`)
     }, 60_000)
+
+    function unexpectedPageErrors(): string[] {
+      return pageErrors.filter(
+        (error) =>
+          !KNOWN_PAGE_ERRORS.some(
+            (known) =>
+              known.message.test(error.replace(/^\S+: /, '')) && blockedRequests.some((url) => known.cause.test(url)),
+          ),
+      )
+    }
 
     /** Runs a step; on failure keeps a screenshot in the temp folder and names it in the error. */
     async function step(name: string, body: () => Promise<void>): Promise<void> {
@@ -315,6 +354,13 @@ if (!chromiumPath && browserRequired) {
 
     it('lists the collections in Russian in the navigation', async () => {
       await step('navigation', async () => {
+        // Up to 1440 px wide Payload folds the navigation away (inert, off-canvas); the menu button opens it.
+        const nav = page.locator('aside.nav')
+        await page.locator('aside.nav.nav--nav-hydrated').waitFor({ state: 'attached' })
+        if (!(await nav.evaluate((element) => element.classList.contains('nav--nav-open')))) {
+          await page.getByRole('button', { name: /^Открыть меню$/i }).click()
+        }
+        await page.locator('aside.nav.nav--nav-open:not([inert])').waitFor({ state: 'attached' })
         await expectVisible(page, 'aside.nav #nav-pumps', 'the pumps link in the navigation', 'Тепловые насосы')
         await expectVisible(page, 'aside.nav #nav-partners', 'the partners link in the navigation', 'Партнёры')
         await expectVisible(page, 'aside.nav', 'the «Реестр» navigation group', 'Реестр')
@@ -340,7 +386,7 @@ if (!chromiumPath && browserRequired) {
         await expectVisible(page, '.field-type.select', 'the status «Создан»', 'Создан')
         await expectVisible(page, '.field-type.relationship', 'the region «Свердловская область»', 'Свердловская область')
       })
-      expect(pageErrors).toEqual([])
+      expect(unexpectedPageErrors()).toEqual([])
     })
   })
 }

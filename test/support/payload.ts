@@ -39,8 +39,12 @@ function headersFor(options: RequestOptions): Headers {
   return headers
 }
 
+/** Every response body this test file received, for checks that span all of them (no secrets leaked). */
+export const receivedBodies: string[] = []
+
 async function parse(response: Response): Promise<ApiResponse> {
   const text = await response.text()
+  receivedBodies.push(text)
   let body: unknown = text
   try {
     body = text ? JSON.parse(text) : null
