@@ -15,6 +15,8 @@ import { fileURLToPath } from 'node:url'
 import type { Payload } from 'payload'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
+import { INITIAL_STATUS } from '../../src/domain/lifecycle'
+import { buildIsCurrent } from '../../src/runtime/build'
 import { closePayload, startPayload } from '../support/payload'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -97,10 +99,12 @@ class ServerProcess {
   private readonly exited: Promise<void>
 
   constructor(readonly port: number) {
-    this.logFile = path.join(os.tmpdir(), `hp-browser-server-${port}.log`)
+    this.logFile = path.join(os.tmpdir(), 'hp-browser-server.log')
     const logStream = fs.createWriteStream(this.logFile)
+    // As `npm start` runs it: not jest's NODE_ENV=test, not jest's --experimental-vm-modules.
+    const { NODE_ENV: _nodeEnv, NODE_OPTIONS: _nodeOptions, ...inherited } = process.env
     const env: NodeJS.ProcessEnv = {
-      ...process.env,
+      ...inherited,
       PORT: String(port),
       DATABASE_URL: process.env.DATABASE_URL,
       PAYLOAD_SECRET: process.env.PAYLOAD_SECRET,
@@ -108,9 +112,6 @@ class ServerProcess {
       MQTT_INGEST: 'off',
       NEXT_TELEMETRY_DISABLED: '1',
     }
-    // As `npm start` runs it: not jest's NODE_ENV=test, not jest's --experimental-vm-modules.
-    delete env.NODE_ENV
-    delete env.NODE_OPTIONS
     this.child = spawn(path.join(rootDir, 'node_modules', '.bin', 'tsx'), ['src/start.ts'], {
       cwd: rootDir,
       env,
@@ -225,6 +226,7 @@ async function createFixture(): Promise<Fixture> {
       collection: 'pumps',
       data: {
         serial: SERIAL,
+        status: INITIAL_STATUS, // what a new card gets anyway; the generated type asks for it
         model: model.id,
         country: country.id,
         region: region.id,
@@ -267,9 +269,13 @@ if (!chromiumPath && browserRequired) {
     const pageErrors: string[] = []
     const consoleErrors: string[] = []
     const blockedRequests: string[] = []
-    const startedAt = Date.now()
+    let startedAt = Date.now()
 
     beforeAll(async () => {
+      startedAt = Date.now()
+      if (!buildIsCurrent(rootDir)) {
+        console.log('[browser test] .next is older than the sources: the server runs `next build` first (1-2 minutes)')
+      }
       fixture = await createFixture()
       server = new ServerProcess(await freePort())
       await server.waitUntilHealthy(SERVER_START_TIMEOUT)
@@ -303,16 +309,19 @@ if (!chromiumPath && browserRequired) {
       } finally {
         await server?.stop()
       }
-      if (pageErrors.length) console.warn(`[browser test] uncaught errors in the page:\n${pageErrors.join('\n')}`)
+      // One message, not one per console call (jest prints a code frame with each).
+      const notes: string[] = []
+      if (pageErrors.length) notes.push(`uncaught errors in the page:\n  ${pageErrors.join('\n  ')}`)
       if (blockedRequests.length) {
         const hosts = [...new Set(blockedRequests.map((url) => new URL(url).host))]
-        console.warn(`[browser test] requests to other hosts were blocked: ${hosts.join(', ')}`)
+        notes.push(`requests to other hosts were blocked: ${hosts.join(', ')}`)
       }
-      if (consoleErrors.length) console.warn(`[browser test] console errors:\n${consoleErrors.join('\n')}`)
-      if (server && /\berror\b/i.test(server.output)) {
-        console.warn(`[browser test] the server log mentions errors: see ${server.logFile}`)
-      }
-      console.log(`[browser test] done in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`)
+      // Blocked requests already have their line above.
+      const otherConsoleErrors = consoleErrors.filter((line) => !line.includes('net::ERR_INTERNET_DISCONNECTED'))
+      if (otherConsoleErrors.length) notes.push(`console errors:\n  ${otherConsoleErrors.join('\n  ')}`)
+      if (server && /\berror\b/i.test(server.output)) notes.push(`the server log mentions errors: see ${server.logFile}`)
+      notes.push(`done in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`)
+      console.log(`[browser test] ${notes.join('\n[browser test] ')}`)
     }, 60_000)
 
     function unexpectedPageErrors(): string[] {
