@@ -85,7 +85,6 @@ export const Pumps: CollectionConfig = {
     {
       name: 'status',
       type: 'select',
-      required: true,
       index: true,
       defaultValue: INITIAL_STATUS,
       label: { en: 'Operation status', ru: 'Статус эксплуатации' },
@@ -205,7 +204,11 @@ export const Pumps: CollectionConfig = {
       type: 'text',
       virtual: true,
       label: { en: 'Manual (PDF)', ru: 'Руководство (PDF)' },
-      admin: { readOnly: true, position: 'sidebar' },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        components: { Field: '/src/components/ManualLinkField#ManualLinkField' },
+      },
       hooks: { afterRead: [manualUrlFromModel] },
     },
   ],

@@ -1,9 +1,9 @@
-import * as migration_20261128_034041_initial from './20261128_034041_initial';
+import * as migration_20261128_035850_initial from './20261128_035850_initial';
 
 export const migrations = [
   {
-    up: migration_20261128_034041_initial.up,
-    down: migration_20261128_034041_initial.down,
-    name: '20261128_034041_initial'
+    up: migration_20261128_035850_initial.up,
+    down: migration_20261128_035850_initial.down,
+    name: '20261128_035850_initial'
   },
 ];

@@ -159,7 +159,7 @@ export interface Pump {
   /**
    * Changes only through the status transition
    */
-  status: 'created' | 'produced' | 'released' | 'shipped' | 'in_operation' | 'in_service' | 'decommissioned';
+  status?: ('created' | 'produced' | 'released' | 'shipped' | 'in_operation' | 'in_service' | 'decommissioned') | null;
   /**
    * Stored only as a hash; it cannot be shown again
    */

@@ -10,7 +10,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"id" serial PRIMARY KEY NOT NULL,
   	"serial" varchar NOT NULL,
   	"model_id" integer,
-  	"status" "enum_pumps_status" DEFAULT 'created' NOT NULL,
+  	"status" "enum_pumps_status" DEFAULT 'created',
   	"password_hash" varchar,
   	"owner_id" integer,
   	"responsible_partner_id" integer,
