@@ -22,7 +22,12 @@ const connectivityFields: Field[] = [
   { name: 'lastDataAt', type: 'date', label: { en: 'Last data received', ru: 'Последние данные получены' } },
   { name: 'lastConnectedAt', type: 'date', label: { en: 'Last connected', ru: 'Последнее подключение' } },
   { name: 'lastDisconnectedAt', type: 'date', label: { en: 'Last disconnected', ru: 'Последнее отключение' } },
-  { name: 'activeAlarms', type: 'json', label: { en: 'Active alarms / errors', ru: 'Активные аварии / ошибки' } },
+  {
+    name: 'activeAlarms',
+    type: 'json',
+    label: { en: 'Active alarms / errors', ru: 'Активные аварии / ошибки' },
+    admin: { components: { Field: '/src/components/ActiveAlarmsField#ActiveAlarmsField' } },
+  },
   {
     name: 'connectionType',
     type: 'select',
@@ -35,7 +40,12 @@ const connectivityFields: Field[] = [
   },
 ].map((field) => ({
   ...field,
-  admin: { readOnly: true, position: 'sidebar' as const, date: { pickerAppearance: 'dayAndTime' as const } },
+  admin: {
+    ...(field as { admin?: object }).admin,
+    readOnly: true,
+    position: 'sidebar' as const,
+    date: { pickerAppearance: 'dayAndTime' as const },
+  },
 })) as Field[]
 
 export const Pumps: CollectionConfig = {

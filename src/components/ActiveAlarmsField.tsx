@@ -1,0 +1,37 @@
+'use client'
+// Active alarms as a readable list. (Payload's default JSON field loads the Monaco editor from a CDN, which
+// an offline back office cannot reach, and staff need to read alarms, not edit JSON.)
+import { FieldLabel, useField, useTranslation } from '@payloadcms/ui'
+import type { JSONFieldClientComponent } from 'payload'
+
+type Alarm = { code?: string; text?: string; since?: string | number }
+
+function formatSince(since: Alarm['since'], locale: string): string {
+  if (since === undefined || since === null || since === '') return ''
+  const date = new Date(since)
+  return Number.isNaN(date.getTime()) ? String(since) : date.toLocaleString(locale === 'ru' ? 'ru-RU' : 'en-GB')
+}
+
+export const ActiveAlarmsField: JSONFieldClientComponent = ({ field, path }) => {
+  const { value } = useField<Alarm[] | null>({ path: path ?? field.name })
+  const { i18n } = useTranslation()
+  const ru = i18n.language === 'ru'
+  const alarms = Array.isArray(value) ? value : []
+  return (
+    <div className="field-type active-alarms-field" style={{ marginBottom: 'var(--base)' }}>
+      <FieldLabel label={field.label} path={path} />
+      {alarms.length === 0 ? (
+        <span style={{ color: 'var(--theme-success-500)' }}>{ru ? 'Нет активных аварий' : 'No active alarms'}</span>
+      ) : (
+        <ul style={{ margin: 0, paddingLeft: '1.2em', color: 'var(--theme-error-500)' }}>
+          {alarms.map((alarm, index) => (
+            <li key={`${alarm.code ?? ''}-${index}`}>
+              <strong>{alarm.code}</strong> {alarm.text}
+              {alarm.since ? ` · ${ru ? 'с' : 'since'} ${formatSince(alarm.since, i18n.language)}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
