@@ -24,13 +24,28 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
-    meta: { titleSuffix: ' · Heat pump registry' },
+    meta: { titleSuffix: ' · Реестр тепловых насосов' },
+    // Gravatar would send a hash of each e-mail to a third party and fails offline.
+    avatar: 'default',
+    dateFormat: 'dd.MM.yyyy HH:mm',
   },
   collections: [Pumps, Partners, Buyers, Models, Manuals, Countries, Regions, ObjectTypes, Users],
   editor: lexicalEditor(),
   i18n: {
     supportedLanguages: { ru, en },
     fallbackLanguage: 'en',
+    // Payload 3.90's Russian strings that lose the field name or read wrongly.
+    translations: {
+      ru: {
+        general: {
+          searchBy: 'Искать по {{label}}',
+          or: 'или',
+          creatingNewLabel: 'Создание: {{label}}',
+          email: 'E-mail',
+          noLabel: '—',
+        },
+      },
+    },
   },
   // Reference names (countries, regions, object types) exist in both languages; the app asks with ?locale=.
   localization: {

@@ -21,7 +21,7 @@ export const ActiveAlarmsField: JSONFieldClientComponent = ({ field, path }) => 
     <div className="field-type active-alarms-field" style={{ marginBottom: 'var(--base)' }}>
       <FieldLabel label={field.label} path={path} />
       {alarms.length === 0 ? (
-        <span style={{ color: 'var(--theme-success-500)' }}>{ru ? 'Нет активных аварий' : 'No active alarms'}</span>
+        <span style={{ color: 'var(--theme-elevation-800)' }}>{ru ? 'Нет активных аварий' : 'No active alarms'}</span>
       ) : (
         <ul style={{ margin: 0, paddingLeft: '1.2em', color: 'var(--theme-error-500)' }}>
           {alarms.map((alarm, index) => (

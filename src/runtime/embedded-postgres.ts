@@ -67,11 +67,13 @@ function readOrCreatePassword(file: string): string {
 export async function startEmbeddedPostgres(options: {
   dataDir: string
   port: number
+  /** Named in the message when the port is taken. */
+  portVariable?: string
   log?: (line: string) => void
 }): Promise<EmbeddedPostgresHandle> {
   const log = options.log ?? ((line: string) => console.log(line))
   const port = options.port
-  await assertPortFree(port, 'EMBEDDED_POSTGRES_PORT', 'the embedded PostgreSQL', 'or set DATABASE_URL to use a PostgreSQL server')
+  await assertPortFree(port, options.portVariable ?? 'EMBEDDED_POSTGRES_PORT', 'the embedded PostgreSQL', 'or set DATABASE_URL to use a PostgreSQL server')
 
   const databaseDir = usableDataDir(path.resolve(options.dataDir), log)
   const password = readOrCreatePassword(path.join(path.dirname(path.resolve(options.dataDir)), 'postgres-password'))
