@@ -44,7 +44,7 @@ const connectivityFields: Field[] = [
     ...(field as { admin?: object }).admin,
     readOnly: true,
     position: 'sidebar' as const,
-    date: { pickerAppearance: 'dayAndTime' as const },
+    date: { pickerAppearance: 'dayAndTime' as const, displayFormat: 'dd.MM.yyyy HH:mm' },
   },
 })) as Field[]
 
