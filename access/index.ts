@@ -44,7 +44,6 @@ export function buyerOf(user: RequestUser): number | string | null {
 }
 
 export const anyone: Access = () => true
-export const nobody: Access = () => false
 
 export const adminOnly: Access = ({ req }) => isAdminUser(req.user)
 export const staffOnly: Access = ({ req }) => isStaff(req.user)

@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url'
 
 import { chromium, type Page } from 'playwright-core'
 
+import { CHROMIUM_ARGS } from '../../test/support/chromium'
+
 const baseUrl = (process.env.BASE_URL || 'http://127.0.0.1:3000').replace(/\/$/, '')
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const outDir = process.env.OUT_DIR || path.dirname(fileURLToPath(import.meta.url))
@@ -38,15 +40,7 @@ async function pumpId(page: Page, serial: string): Promise<string | number> {
 async function main(): Promise<void> {
   const browser = await chromium.launch({
     executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   })
   try {
     const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 1000 } })

@@ -16,6 +16,7 @@ export const DEMO_ACCOUNTS = [
 
 export const DEMO_BUYER = { phone: '+79123456789', password: 'demo-owner-1', name: 'Олег Владельцев' }
 
+/** Printed on every demo pump (README, "Demo data"). */
 const DEMO_PUMP_PASSWORD = 'pump-pass-1'
 
 async function codeId(payload: Payload, collection: 'countries' | 'regions' | 'objectTypes', code: string) {
@@ -100,5 +101,3 @@ export async function seedDemo(payload: Payload, options: { onlyIfEmpty?: boolea
   payload.logger.info('[seed] demo data added (accounts: see README "Demo data")')
   return true
 }
-
-export { DEMO_PUMP_PASSWORD }

@@ -17,6 +17,7 @@ import type { Payload } from 'payload'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import { buildIsCurrent } from '../../src/runtime/build'
+import { CHROMIUM_ARGS } from '../support/chromium'
 import { closePayload, startPayload } from '../support/payload'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -27,16 +28,6 @@ const SERIAL = 'HP-BROWSER-1'
 /** `next build` on 2 cores takes about 1.5 minutes; leave room for a slow machine. */
 const SERVER_START_TIMEOUT = 240_000
 const UI_TIMEOUT = 30_000
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 function isExecutable(file: string): boolean {
   try {
