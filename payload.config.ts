@@ -12,6 +12,7 @@ import { Manuals } from './collections/Manuals'
 import { Models } from './collections/Models'
 import { ObjectTypes } from './collections/ObjectTypes'
 import { Partners } from './collections/Partners'
+import { PumpEvents } from './collections/PumpEvents'
 import { Pumps } from './collections/Pumps'
 import { Regions } from './collections/Regions'
 import { Users } from './collections/Users'
@@ -29,7 +30,7 @@ export default buildConfig({
     avatar: 'default',
     dateFormat: 'dd.MM.yyyy HH:mm',
   },
-  collections: [Pumps, Partners, Buyers, Models, Manuals, Countries, Regions, ObjectTypes, Users],
+  collections: [Pumps, PumpEvents, Partners, Buyers, Models, Manuals, Countries, Regions, ObjectTypes, Users],
   editor: lexicalEditor(),
   i18n: {
     supportedLanguages: { ru, en },

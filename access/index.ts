@@ -44,6 +44,8 @@ export function buyerOf(user: RequestUser): number | string | null {
 }
 
 export const anyone: Access = () => true
+/** Written only by a service through the Local API (an audit trail nobody edits). */
+export const nobody: Access = () => false
 
 export const adminOnly: Access = ({ req }) => isAdminUser(req.user)
 export const staffOnly: Access = ({ req }) => isStaff(req.user)
@@ -82,6 +84,13 @@ export const readPumps: Access = ({ req }) => {
   const buyer = buyerOf(req.user)
   if (buyer !== null) return { owner: { equals: buyer } } as Where
   return false
+}
+
+/** A pump's history: staff all; a partner the history of the pumps it is responsible for. */
+export const readPumpEvents: Access = ({ req }) => {
+  if (isStaff(req.user)) return true
+  const partner = partnerOf(req.user)
+  return partner !== null ? ({ 'pump.responsiblePartner': { equals: partner } } as Where) : false
 }
 
 /** Staff edit any pump; a partner edits (the installation fields of) the pumps it is responsible for. */

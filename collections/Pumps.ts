@@ -2,6 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { adminOnly, notForOwners, readPumps, staffField, staffOnly, updatePumps } from '../access'
 import {
+  deletePumpHistory,
   deriveInstallationTimezone,
   hashPumpPassword,
   manualUrlFromModel,
@@ -9,7 +10,16 @@ import {
   refuseProtectedPumpFields,
   validateSimNumber,
 } from '../hooks/pumps'
-import { INITIAL_STATUS, PUMP_STATUSES, STATUS_LABELS } from '../src/domain/lifecycle'
+import {
+  INITIAL_STATUS,
+  LIFECYCLE_DATA_FIELDS,
+  LIFECYCLE_FIELD_LABELS,
+  PUMP_STATUSES,
+  STATUS_LABELS,
+  TRANSITIONS,
+  type TransitionFieldName,
+} from '../src/domain/lifecycle'
+import { lifecycleEndpoints } from '../src/endpoints/lifecycle'
 
 /** Written only by the modem ingestion: shown from the card's creation on, never editable. */
 const connectivityFields: Field[] = [
@@ -48,6 +58,26 @@ const connectivityFields: Field[] = [
   },
 })) as Field[]
 
+/** The data the status transitions collect (the table in src/domain/lifecycle.ts), shown read-only. */
+const lifecycleDataFields: Field[] = LIFECYCLE_DATA_FIELDS.map((name: TransitionFieldName): Field => {
+  const type = TRANSITIONS.flatMap((transition) => transition.fields).find((field) => field.name === name)!.type
+  const label = LIFECYCLE_FIELD_LABELS[name]
+  const admin = { readOnly: true }
+  // The owner's app sees when the pump went into operation, not the factory's and logistics' records.
+  const access = name === 'commissioningDate' ? undefined : { read: notForOwners }
+  if (type === 'date') {
+    return {
+      name,
+      type: 'date',
+      label,
+      access,
+      admin: { ...admin, date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd.MM.yyyy HH:mm' } },
+    }
+  }
+  if (type === 'textarea') return { name, type: 'textarea', label, access, admin }
+  return { name, type: 'text', label, access, admin }
+})
+
 export const Pumps: CollectionConfig = {
   slug: 'pumps',
   labels: {
@@ -69,7 +99,9 @@ export const Pumps: CollectionConfig = {
   hooks: {
     beforeValidate: [refuseProtectedPumpFields],
     beforeChange: [hashPumpPassword, deriveInstallationTimezone],
+    beforeDelete: [deletePumpHistory],
   },
+  endpoints: lifecycleEndpoints,
   fields: [
     {
       type: 'row',
@@ -106,6 +138,16 @@ export const Pumps: CollectionConfig = {
           en: 'Changes only through the status transition',
           ru: 'Меняется только переходом статуса',
         },
+      },
+    },
+    {
+      // "Next status" and (for admins) "Set status…": rendered from GET /api/pumps/:id/transitions.
+      name: 'statusActions',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        condition: (data) => Boolean(data?.id),
+        components: { Field: '/src/components/StatusTransitions#StatusTransitions' },
       },
     },
     {
@@ -207,6 +249,28 @@ export const Pumps: CollectionConfig = {
           access: { read: notForOwners },
         },
       ],
+    },
+    {
+      type: 'collapsible',
+      label: { en: 'Lifecycle', ru: 'Жизненный цикл' },
+      admin: {
+        description: {
+          en: 'Filled in by the status transitions',
+          ru: 'Заполняется при переходах статуса',
+        },
+      },
+      fields: lifecycleDataFields,
+    },
+    {
+      name: 'history',
+      type: 'join',
+      collection: 'pumpEvents',
+      on: 'pump',
+      defaultSort: '-at',
+      defaultLimit: 20,
+      label: { en: 'History', ru: 'История' },
+      access: { read: notForOwners },
+      admin: { allowCreate: false, defaultColumns: ['at', 'from', 'to', 'user', 'source', 'comment'] },
     },
     ...connectivityFields,
     {

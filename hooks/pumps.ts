@@ -1,6 +1,7 @@
 import bcrypt from 'bcryptjs'
 import type {
   CollectionBeforeChangeHook,
+  CollectionBeforeDeleteHook,
   CollectionBeforeValidateHook,
   FieldHook,
   PayloadRequest,
@@ -9,8 +10,13 @@ import type {
 import { ValidationError } from 'payload'
 
 import { checkIccid, ICCID_ERRORS, normalizeIccid } from '../src/domain/iccid'
-import { INITIAL_STATUS } from '../src/domain/lifecycle'
-import { PROTECTED_PUMP_FIELDS, PUMP_PASSWORD_MIN_LENGTH, sameFieldValue } from '../src/domain/pump'
+import { INITIAL_STATUS, LIFECYCLE_DATA_FIELDS } from '../src/domain/lifecycle'
+import {
+  CONNECTIVITY_FIELDS,
+  PROTECTED_PUMP_FIELDS,
+  PUMP_PASSWORD_MIN_LENGTH,
+  sameFieldValue,
+} from '../src/domain/pump'
 import { timezoneForRegion } from '../src/domain/timezone'
 import { fieldError, inUserLanguage } from './errors'
 
@@ -21,41 +27,56 @@ import { fieldError, inUserLanguage } from './errors'
 export type PumpFlow = 'lifecycle' | 'ingest' | 'seed'
 export const PUMP_FLOW_CONTEXT_KEY = 'pumpFlow'
 
-function inFlow(req: PayloadRequest): boolean {
-  return Boolean(req.context?.[PUMP_FLOW_CONTEXT_KEY])
-}
-
 const CREATE_DEFAULTS: Record<string, unknown> = { status: INITIAL_STATUS, online: false }
 
-/** Status and connectivity change only through their own flows: a plain write that touches them is refused. */
-export const refuseProtectedPumpFields: CollectionBeforeValidateHook = ({ data, originalDoc, operation, req }) => {
-  if (!data || inFlow(req)) return data
-  const before = operation === 'update' ? (originalDoc ?? {}) : CREATE_DEFAULTS
-  const touched = PROTECTED_PUMP_FIELDS.filter(
-    (name) => name in data && !sameFieldValue(data[name], before[name]),
-  )
-  const errors: { path: string; message: string }[] = touched.map((path) => ({
-    path,
-    message: inUserLanguage(req, {
-      en:
-        path === 'status'
-          ? 'The status changes only through a status transition'
-          : 'Connectivity fields are reported by the pump’s modem and cannot be edited',
-      ru:
-        path === 'status'
-          ? 'Статус меняется только переходом статуса'
-          : 'Поля связи сообщает модем насоса, их нельзя редактировать',
-    }),
-  }))
-  if (operation === 'update' && typeof data.password === 'string' && data.password !== '') {
-    errors.push({
-      path: 'password',
-      message: inUserLanguage(req, {
-        en: "The pump's password is set when the pump is created or produced, not by editing the card",
-        ru: 'Пароль насоса задаётся при создании или производстве насоса, а не правкой карточки',
-      }),
-    })
+type ProtectedField = (typeof PROTECTED_PUMP_FIELDS)[number] | 'password'
+
+/** What each flow may change; a flow still may not touch another flow's fields. */
+const FLOW_FIELDS: Record<PumpFlow, readonly ProtectedField[]> = {
+  lifecycle: ['status', ...LIFECYCLE_DATA_FIELDS, 'password'],
+  ingest: CONNECTIVITY_FIELDS,
+  seed: [...PROTECTED_PUMP_FIELDS, 'password'],
+}
+
+function refusal(path: ProtectedField) {
+  if (path === 'status') {
+    return { en: 'The status changes only through a status transition', ru: 'Статус меняется только переходом статуса' }
   }
+  if (path === 'password') {
+    return {
+      en: "The pump's password is set when the pump is created or produced, not by editing the card",
+      ru: 'Пароль насоса задаётся при создании или производстве насоса, а не правкой карточки',
+    }
+  }
+  if ((CONNECTIVITY_FIELDS as readonly string[]).includes(path)) {
+    return {
+      en: 'Connectivity fields are reported by the pump’s modem and cannot be edited',
+      ru: 'Поля связи сообщает модем насоса, их нельзя редактировать',
+    }
+  }
+  return {
+    en: 'Filled in by the status transition that collects it',
+    ru: 'Заполняется переходом статуса, который запрашивает это поле',
+  }
+}
+
+/**
+ * Status, lifecycle data and connectivity change only through their own flows: a plain write that touches them is
+ * refused, whoever sends it and by whatever path.
+ */
+export const refuseProtectedPumpFields: CollectionBeforeValidateHook = ({ data, originalDoc, operation, req }) => {
+  if (!data) return data
+  const flow = req.context?.[PUMP_FLOW_CONTEXT_KEY] as PumpFlow | undefined
+  const allowed: readonly string[] = flow ? (FLOW_FIELDS[flow] ?? []) : []
+  const before = operation === 'update' ? (originalDoc ?? {}) : CREATE_DEFAULTS
+  const touched: ProtectedField[] = PROTECTED_PUMP_FIELDS.filter(
+    (name) => !allowed.includes(name) && name in data && !sameFieldValue(data[name], before[name]),
+  )
+  // A password is welcome when the pump is created; later only its transition sets it.
+  if (operation === 'update' && !allowed.includes('password') && typeof data.password === 'string' && data.password) {
+    touched.push('password')
+  }
+  const errors = touched.map((path) => ({ path, message: inUserLanguage(req, refusal(path)) }))
   if (errors.length) throw new ValidationError({ collection: 'pumps', errors, req }, req.t)
   return data
 }
@@ -137,4 +158,9 @@ export const manualUrlFromModel: FieldHook = async ({ siblingData, req }) => {
     )
   }
   return cache.get(key)
+}
+
+/** A pump deleted by an administrator takes its history with it (in the same transaction). */
+export const deletePumpHistory: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  await req.payload.delete({ collection: 'pumpEvents', where: { pump: { equals: id } }, req, overrideAccess: true })
 }

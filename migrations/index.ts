@@ -1,9 +1,15 @@
 import * as migration_20261128_035850_initial from './20261128_035850_initial';
+import * as migration_20261128_043550_lifecycle from './20261128_043550_lifecycle';
 
 export const migrations = [
   {
     up: migration_20261128_035850_initial.up,
     down: migration_20261128_035850_initial.down,
-    name: '20261128_035850_initial'
+    name: '20261128_035850_initial',
+  },
+  {
+    up: migration_20261128_043550_lifecycle.up,
+    down: migration_20261128_043550_lifecycle.down,
+    name: '20261128_043550_lifecycle'
   },
 ];

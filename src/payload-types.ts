@@ -69,6 +69,7 @@ export interface Config {
   blocks: {};
   collections: {
     pumps: Pump;
+    pumpEvents: PumpEvent;
     partners: Partner;
     buyers: Buyer;
     models: Model;
@@ -82,9 +83,14 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    pumps: {
+      history: 'pumpEvents';
+    };
+  };
   collectionsSelect: {
     pumps: PumpsSelect<false> | PumpsSelect<true>;
+    pumpEvents: PumpEventsSelect<false> | PumpEventsSelect<true>;
     partners: PartnersSelect<false> | PartnersSelect<true>;
     buyers: BuyersSelect<false> | BuyersSelect<true>;
     models: ModelsSelect<false> | ModelsSelect<true>;
@@ -180,6 +186,20 @@ export interface Pump {
   objectType?: (number | null) | ObjectType;
   ownerInfo?: string | null;
   note?: string | null;
+  productionDate?: string | null;
+  releaseDate?: string | null;
+  shipmentDate?: string | null;
+  consignee?: string | null;
+  waybillNumber?: string | null;
+  commissioningDate?: string | null;
+  serviceReason?: string | null;
+  decommissioningDate?: string | null;
+  decommissioningReason?: string | null;
+  history?: {
+    docs?: (number | PumpEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   online?: boolean | null;
   lastDataAt?: string | null;
   lastConnectedAt?: string | null;
@@ -340,6 +360,32 @@ export interface ObjectType {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pumpEvents".
+ */
+export interface PumpEvent {
+  id: number;
+  pump: number | Pump;
+  at: string;
+  from?: ('created' | 'produced' | 'released' | 'shipped' | 'in_operation' | 'in_service' | 'decommissioned') | null;
+  to: 'created' | 'produced' | 'released' | 'shipped' | 'in_operation' | 'in_service' | 'decommissioned';
+  actor: 'user' | 'modem' | 'system';
+  user?: (number | null) | User;
+  source: 'button' | 'admin_override' | 'modem' | 'import';
+  comment?: string | null;
+  data?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -397,6 +443,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'pumps';
         value: number | Pump;
+      } | null)
+    | ({
+        relationTo: 'pumpEvents';
+        value: number | PumpEvent;
       } | null)
     | ({
         relationTo: 'partners';
@@ -501,6 +551,16 @@ export interface PumpsSelect<T extends boolean = true> {
   objectType?: T;
   ownerInfo?: T;
   note?: T;
+  productionDate?: T;
+  releaseDate?: T;
+  shipmentDate?: T;
+  consignee?: T;
+  waybillNumber?: T;
+  commissioningDate?: T;
+  serviceReason?: T;
+  decommissioningDate?: T;
+  decommissioningReason?: T;
+  history?: T;
   online?: T;
   lastDataAt?: T;
   lastConnectedAt?: T;
@@ -508,6 +568,23 @@ export interface PumpsSelect<T extends boolean = true> {
   activeAlarms?: T;
   connectionType?: T;
   manualUrl?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pumpEvents_select".
+ */
+export interface PumpEventsSelect<T extends boolean = true> {
+  pump?: T;
+  at?: T;
+  from?: T;
+  to?: T;
+  actor?: T;
+  user?: T;
+  source?: T;
+  comment?: T;
+  data?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,4 +1,5 @@
 // Facts about the pump card that several layers share.
+import { LIFECYCLE_DATA_FIELDS } from './lifecycle'
 
 /** Presence and alarm fields: written by the modem ingestion only. */
 export const CONNECTIVITY_FIELDS = [
@@ -11,7 +12,7 @@ export const CONNECTIVITY_FIELDS = [
 ] as const
 
 /** Fields that a plain create or update may not change: their own flows (lifecycle, ingestion) do. */
-export const PROTECTED_PUMP_FIELDS = ['status', ...CONNECTIVITY_FIELDS] as const
+export const PROTECTED_PUMP_FIELDS = ['status', ...LIFECYCLE_DATA_FIELDS, ...CONNECTIVITY_FIELDS] as const
 
 export const PUMP_PASSWORD_MIN_LENGTH = 6
 

@@ -1,0 +1,75 @@
+import type { CollectionConfig } from 'payload'
+
+import { hiddenUnlessStaff, nobody, readPumpEvents } from '../access'
+import {
+  EVENT_ACTOR_LABELS,
+  EVENT_ACTORS,
+  EVENT_SOURCE_LABELS,
+  EVENT_SOURCES,
+  PUMP_STATUSES,
+  STATUS_LABELS,
+} from '../src/domain/lifecycle'
+
+const statusOptions = PUMP_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }))
+
+/**
+ * The pump's history: one event per status change, written by the lifecycle service in the same transaction as the
+ * change itself. Nobody creates, edits or deletes events through the API.
+ */
+export const PumpEvents: CollectionConfig = {
+  slug: 'pumpEvents',
+  labels: {
+    singular: { en: 'Pump history event', ru: 'Событие истории насоса' },
+    plural: { en: 'Pump history', ru: 'История насосов' },
+  },
+  admin: {
+    defaultColumns: ['at', 'pump', 'from', 'to', 'user', 'source', 'comment'],
+    group: { en: 'Registry', ru: 'Реестр' },
+    hidden: hiddenUnlessStaff,
+  },
+  defaultSort: '-at',
+  access: { create: nobody, read: readPumpEvents, update: nobody, delete: nobody },
+  fields: [
+    {
+      name: 'pump',
+      type: 'relationship',
+      relationTo: 'pumps',
+      required: true,
+      index: true,
+      label: { en: 'Heat pump', ru: 'Тепловой насос' },
+    },
+    {
+      name: 'at',
+      type: 'date',
+      required: true,
+      index: true,
+      label: { en: 'When', ru: 'Когда' },
+      admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd.MM.yyyy HH:mm' } },
+    },
+    { name: 'from', type: 'select', options: statusOptions, label: { en: 'From status', ru: 'Из статуса' } },
+    { name: 'to', type: 'select', options: statusOptions, required: true, label: { en: 'To status', ru: 'В статус' } },
+    {
+      name: 'actor',
+      type: 'select',
+      required: true,
+      options: EVENT_ACTORS.map((value) => ({ value, label: EVENT_ACTOR_LABELS[value] })),
+      label: { en: 'Who', ru: 'Кто' },
+    },
+    { name: 'user', type: 'relationship', relationTo: 'users', label: { en: 'User', ru: 'Пользователь' } },
+    {
+      name: 'source',
+      type: 'select',
+      required: true,
+      options: EVENT_SOURCES.map((value) => ({ value, label: EVENT_SOURCE_LABELS[value] })),
+      label: { en: 'Source', ru: 'Источник' },
+    },
+    { name: 'comment', type: 'textarea', label: { en: 'Comment', ru: 'Комментарий' } },
+    {
+      // What the transition collected (never the pump's password).
+      name: 'data',
+      type: 'json',
+      label: { en: 'Collected data', ru: 'Собранные данные' },
+      admin: { components: { Field: '/src/components/EventDataField#EventDataField' } },
+    },
+  ],
+}

@@ -1,0 +1,58 @@
+// REST for the lifecycle: POST /api/pumps/:id/advance, POST /api/pumps/:id/set-status, GET /api/pumps/:id/transitions.
+// Each parses the body, calls the lifecycle service and shapes the answer; the service decides everything else.
+import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
+
+import { inUserLanguage } from '../../hooks/errors'
+import { STATUS_LABELS } from '../domain/lifecycle'
+import {
+  advanceStatus,
+  availableTransitions,
+  setStatus,
+  type StatusChangeResult,
+} from '../services/lifecycle'
+
+async function body(req: PayloadRequest): Promise<Record<string, unknown>> {
+  await addDataAndFileToRequest(req)
+  const data = req.data
+  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}
+}
+
+/** The updated pump as the caller may see it, the history event, and a generated pump password (this once only). */
+async function answer(req: PayloadRequest, result: StatusChangeResult): Promise<Response> {
+  const doc = await req.payload.findByID({
+    collection: 'pumps',
+    id: result.pump.id,
+    depth: 0,
+    overrideAccess: false,
+    user: req.user,
+    req,
+  })
+  const status = result.event.to
+  return Response.json({
+    message: inUserLanguage(req, {
+      en: `Status changed to "${STATUS_LABELS[status].en}"`,
+      ru: `Статус изменён на «${STATUS_LABELS[status].ru}»`,
+    }),
+    doc,
+    event: result.event,
+    ...(result.generatedPassword ? { generatedPassword: result.generatedPassword } : {}),
+  })
+}
+
+export const lifecycleEndpoints: Endpoint[] = [
+  {
+    path: '/:id/advance',
+    method: 'post',
+    handler: async (req) => answer(req, await advanceStatus(req, req.routeParams?.id, await body(req))),
+  },
+  {
+    path: '/:id/set-status',
+    method: 'post',
+    handler: async (req) => answer(req, await setStatus(req, req.routeParams?.id, await body(req))),
+  },
+  {
+    path: '/:id/transitions',
+    method: 'get',
+    handler: async (req) => Response.json(await availableTransitions(req, req.routeParams?.id)),
+  },
+]

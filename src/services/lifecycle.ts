@@ -1,0 +1,509 @@
+// The only way a pump's status changes: a transition from the table (a service engineer's button), an
+// administrator's override, or the modem's first connection. Each change and its history event are written in one
+// database transaction, under a lock on the pump's row, so two people pressing the button at once make one change.
+import { randomInt } from 'node:crypto'
+
+import { sql } from '@payloadcms/db-postgres'
+import {
+  APIError,
+  AuthenticationError,
+  createLocalReq,
+  Forbidden,
+  killTransaction,
+  initTransaction,
+  LockedAuth,
+  NotFound,
+  resetLoginAttempts,
+  ValidationError,
+  type Payload,
+  type PayloadRequest,
+} from 'payload'
+
+import { isAdminUser, isStaff, staffUser } from '../../access'
+import { inUserLanguage, type Message } from '../../hooks/errors'
+import { PUMP_FLOW_CONTEXT_KEY } from '../../hooks/pumps'
+import {
+  AWAITING_COMMISSIONING,
+  collectTransitionData,
+  DATA_PROBLEM_MESSAGES,
+  generateLabelPassword,
+  isPumpStatus,
+  MAX_TEXT_LENGTH,
+  PUMP_STATUSES,
+  STATUS_LABELS,
+  transitionsFrom,
+  type EventActor,
+  type EventSource,
+  type PumpStatus,
+  type Transition,
+} from '../domain/lifecycle'
+import { PUMP_PASSWORD_MIN_LENGTH } from '../domain/pump'
+import type { Pump, PumpEvent } from '../payload-types'
+import { inTransaction, transactionDb } from './transaction'
+
+/** The pump moved on (another user, the modem) between reading it and changing it: 409, nothing changed. */
+export class StatusConflict extends APIError {
+  constructor(req: PayloadRequest, current: PumpStatus) {
+    super(
+      inUserLanguage(req, {
+        en: `The pump's status is now "${STATUS_LABELS[current].en}": reload the card and try again`,
+        ru: `Статус насоса уже «${STATUS_LABELS[current].ru}»: обновите карточку и повторите`,
+      }),
+      409,
+    )
+  }
+}
+
+function badRequest(req: PayloadRequest, errors: { path: string; message: Message }[]): ValidationError {
+  return new ValidationError(
+    {
+      collection: 'pumps',
+      errors: errors.map(({ path, message }) => ({ path, message: inUserLanguage(req, message) })),
+      req,
+    },
+    req.t,
+  )
+}
+
+const REQUIRED: Message = { en: 'Required', ru: 'Обязательное поле' }
+
+type StatusChange = {
+  pumpId: number
+  to: PumpStatus
+  /** Checked under the row lock: the status the change was decided from. */
+  allowedFrom: (current: PumpStatus) => boolean
+  /** Pump card values the change sets besides the status. */
+  values?: Record<string, unknown>
+  /** What the history event keeps of them (never a password). */
+  data?: Record<string, unknown>
+  comment?: string
+  actor: EventActor
+  userId?: number
+  source: EventSource
+  at?: Date
+}
+
+async function lockedStatus(req: PayloadRequest, pumpId: number): Promise<PumpStatus | null> {
+  const db = await transactionDb(req)
+  const result = await db.execute(sql`select status from pumps where id = ${pumpId} for update`)
+  const row = (result as unknown as { rows: { status: PumpStatus }[] }).rows[0]
+  return row ? row.status : null
+}
+
+/** The one place `status` is written: the change and its history event, together or not at all. */
+async function changeStatus(req: PayloadRequest, change: StatusChange): Promise<{ pump: Pump; event: PumpEvent }> {
+  return inTransaction(req, async () => {
+    const from = await lockedStatus(req, change.pumpId)
+    if (from === null) throw new NotFound(req.t)
+    if (!change.allowedFrom(from)) throw new StatusConflict(req, from)
+    const pump = await req.payload.update({
+      collection: 'pumps',
+      id: change.pumpId,
+      data: { ...change.values, status: change.to },
+      depth: 0,
+      req,
+      overrideAccess: true,
+      context: { [PUMP_FLOW_CONTEXT_KEY]: 'lifecycle' },
+    })
+    const event = await req.payload.create({
+      collection: 'pumpEvents',
+      data: {
+        pump: change.pumpId,
+        at: (change.at ?? new Date()).toISOString(),
+        from,
+        to: change.to,
+        actor: change.actor,
+        user: change.userId ?? null,
+        source: change.source,
+        comment: change.comment || null,
+        data: change.data && Object.keys(change.data).length ? change.data : null,
+      },
+      depth: 0,
+      req,
+      overrideAccess: true,
+    })
+    return { pump, event }
+  })
+}
+
+/**
+ * The caller confirms with their own account password. A wrong one counts toward the account's lockout exactly as a
+ * failed login does (Payload's own login checks it); the login session it would open is rolled back.
+ */
+async function confirmOwnPassword(req: PayloadRequest, password: unknown): Promise<void> {
+  const user = staffUser(req.user) as { id: number; email?: string } | null
+  if (!user?.email) throw new Forbidden(req.t)
+  if (typeof password !== 'string' || password === '') {
+    throw badRequest(req, [{ path: 'password', message: { en: 'Enter your password', ru: 'Введите свой пароль' } }])
+  }
+  const { payload } = req
+  const confirmation = await createLocalReq({ req: { i18n: req.i18n, t: req.t } }, payload)
+  await initTransaction(confirmation)
+  try {
+    await payload.login({ collection: 'users', data: { email: user.email, password }, req: confirmation })
+  } catch (error) {
+    if (error instanceof LockedAuth) {
+      throw new APIError(
+        inUserLanguage(req, {
+          en: 'Your account is locked after too many wrong passwords; try again later',
+          ru: 'Учётная запись заблокирована после нескольких неверных паролей; попробуйте позже',
+        }),
+        403,
+      )
+    }
+    if (error instanceof AuthenticationError) {
+      throw new APIError(
+        inUserLanguage(req, {
+          en: 'Wrong password: the status was not changed',
+          ru: 'Неверный пароль: статус не изменён',
+        }),
+        403,
+      )
+    }
+    throw error
+  } finally {
+    await killTransaction(confirmation)
+  }
+  // A right password clears earlier failures, as a login does (that part was rolled back with the session).
+  const doc = await payload.db.findOne({ collection: 'users', where: { id: { equals: user.id } } })
+  if (doc) await resetLoginAttempts({ collection: payload.collections.users.config, doc: doc as never, payload, req })
+}
+
+async function visiblePump(req: PayloadRequest, id: unknown): Promise<Pump> {
+  const pumpId = Number(id)
+  if (!Number.isSafeInteger(pumpId)) throw new NotFound(req.t)
+  try {
+    return await req.payload.findByID({
+      collection: 'pumps',
+      id: pumpId,
+      depth: 0,
+      overrideAccess: false,
+      user: req.user,
+      req,
+    })
+  } catch {
+    throw new NotFound(req.t)
+  }
+}
+
+function statusOf(pump: Pump): PumpStatus {
+  return isPumpStatus(pump.status) ? pump.status : 'created'
+}
+
+function chooseTransition(req: PayloadRequest, from: PumpStatus, to: unknown): Transition {
+  const options = transitionsFrom(from)
+  const names = (list: readonly PumpStatus[], language: 'en' | 'ru') =>
+    list.map((status) => `${status} (${STATUS_LABELS[status][language]})`).join(', ')
+  if (to !== undefined && to !== null && to !== '') {
+    if (!isPumpStatus(to)) {
+      throw badRequest(req, [
+        {
+          path: 'to',
+          message: {
+            en: `Unknown status; the statuses are ${PUMP_STATUSES.join(', ')}`,
+            ru: `Нет такого статуса; статусы: ${PUMP_STATUSES.join(', ')}`,
+          },
+        },
+      ])
+    }
+    const chosen = options.find((transition) => transition.to === to)
+    if (chosen) return chosen
+  } else if (options.length === 1) {
+    return options[0]
+  } else if (options.length > 1) {
+    const targets = options.map((transition) => transition.to)
+    throw badRequest(req, [
+      {
+        path: 'to',
+        message: {
+          en: `Choose the next status: ${names(targets, 'en')}`,
+          ru: `Выберите следующий статус: ${names(targets, 'ru')}`,
+        },
+      },
+    ])
+  }
+  const targets = options.map((transition) => transition.to)
+  throw new APIError(
+    inUserLanguage(req, {
+      en: `From "${STATUS_LABELS[from].en}" the pump can move only to: ${targets.length ? names(targets, 'en') : 'nothing (final status)'}`,
+      ru: `Из статуса «${STATUS_LABELS[from].ru}» насос переходит только в: ${targets.length ? names(targets, 'ru') : 'никуда (конечный статус)'}`,
+    }),
+    409,
+  )
+}
+
+function checkedComment(req: PayloadRequest, comment: unknown, required: boolean): string | undefined {
+  if (comment === undefined || comment === null || (typeof comment === 'string' && comment.trim() === '')) {
+    if (required) throw badRequest(req, [{ path: 'comment', message: REQUIRED }])
+    return undefined
+  }
+  if (typeof comment !== 'string') throw badRequest(req, [{ path: 'comment', message: DATA_PROBLEM_MESSAGES.text }])
+  if (comment.trim().length > MAX_TEXT_LENGTH) {
+    throw badRequest(req, [{ path: 'comment', message: DATA_PROBLEM_MESSAGES.tooLong }])
+  }
+  return comment.trim()
+}
+
+function onlyStaff(req: PayloadRequest): number {
+  if (!isStaff(req.user)) {
+    throw new APIError(
+      inUserLanguage(req, {
+        en: 'Only service engineers and administrators change a pump’s status',
+        ru: 'Статус насоса меняют только сервисные инженеры и администраторы',
+      }),
+      403,
+    )
+  }
+  return Number(req.user!.id)
+}
+
+export type AdvanceRequest = { password?: unknown; to?: unknown; data?: unknown; comment?: unknown }
+export type StatusChangeResult = { pump: Pump; event: PumpEvent; generatedPassword?: string }
+
+/** A service engineer's (or admin's) "Next status" button: the next allowed status, with its data and password. */
+export async function advanceStatus(req: PayloadRequest, id: unknown, input: AdvanceRequest): Promise<StatusChangeResult> {
+  const userId = onlyStaff(req)
+  const pump = await visiblePump(req, id)
+  const from = statusOf(pump)
+  const transition = chooseTransition(req, from, input.to)
+  if (input.data !== undefined && (typeof input.data !== 'object' || input.data === null || Array.isArray(input.data))) {
+    throw badRequest(req, [{ path: 'data', message: { en: 'Must be an object', ru: 'Должно быть объектом' } }])
+  }
+  const collected = collectTransitionData(transition, (input.data ?? {}) as Record<string, unknown>, {
+    now: new Date(),
+    currentModel: typeof pump.model === 'object' && pump.model ? pump.model.id : (pump.model ?? null),
+    hasPassword:
+      transition.fields.some((field) => field.type === 'pumpPassword') && (await passwordHashOf(req, pump.id)) !== null,
+    minPasswordLength: PUMP_PASSWORD_MIN_LENGTH,
+    generatePassword: () => generateLabelPassword(randomInt),
+  })
+  if (!collected.ok) {
+    throw badRequest(
+      req,
+      collected.problems.map(({ field, problem }) => ({ path: `data.${field}`, message: DATA_PROBLEM_MESSAGES[problem] })),
+    )
+  }
+  const { values, generatedPassword } = collected
+  if (values.model !== undefined && !(await modelExists(req, values.model))) {
+    throw badRequest(req, [{ path: 'data.model', message: DATA_PROBLEM_MESSAGES.choice }])
+  }
+  const comment = checkedComment(req, input.comment, false)
+  await confirmOwnPassword(req, input.password)
+  const { password: _secret, ...data } = values
+  const result = await changeStatus(req, {
+    pumpId: pump.id,
+    to: transition.to,
+    allowedFrom: (current) => current === from,
+    values,
+    data,
+    comment,
+    actor: 'user',
+    userId,
+    source: 'button',
+  })
+  return { ...result, generatedPassword }
+}
+
+export type SetStatusRequest = { password?: unknown; status?: unknown; comment?: unknown }
+
+/** An administrator sets any status of the list, with their password and a mandatory comment. */
+export async function setStatus(req: PayloadRequest, id: unknown, input: SetStatusRequest): Promise<StatusChangeResult> {
+  if (!isAdminUser(req.user)) {
+    throw new APIError(
+      inUserLanguage(req, {
+        en: 'Only an administrator sets an arbitrary status',
+        ru: 'Произвольный статус устанавливает только администратор',
+      }),
+      403,
+    )
+  }
+  const pump = await visiblePump(req, id)
+  const from = statusOf(pump)
+  if (!isPumpStatus(input.status)) {
+    throw badRequest(req, [
+      {
+        path: 'status',
+        message: {
+          en: `Choose one of: ${PUMP_STATUSES.join(', ')}`,
+          ru: `Выберите один из статусов: ${PUMP_STATUSES.join(', ')}`,
+        },
+      },
+    ])
+  }
+  const to = input.status
+  if (to === from) {
+    throw badRequest(req, [
+      { path: 'status', message: { en: 'The pump already has this status', ru: 'У насоса уже этот статус' } },
+    ])
+  }
+  const comment = checkedComment(req, input.comment, true)
+  await confirmOwnPassword(req, input.password)
+  return changeStatus(req, {
+    pumpId: pump.id,
+    to,
+    allowedFrom: (current) => current === from,
+    comment,
+    actor: 'user',
+    userId: Number(req.user!.id),
+    source: 'admin_override',
+  })
+}
+
+/**
+ * The first network connection of a released or shipped pump puts it into operation (source `modem`). Called by
+ * the MQTT ingestion; idempotent, and two calls at once make one change. Returns whether this call commissioned it.
+ */
+export async function commissionOnFirstConnection(payload: Payload, serial: string, at: Date): Promise<boolean> {
+  const { docs } = await payload.find({
+    collection: 'pumps',
+    where: { serial: { equals: serial } },
+    depth: 0,
+    limit: 1,
+    select: { status: true },
+    overrideAccess: true,
+  })
+  const pump = docs[0]
+  if (!pump || !AWAITING_COMMISSIONING.includes(statusOf(pump as Pump))) return false
+  const req = await createLocalReq({}, payload)
+  const commissioningDate = at.toISOString()
+  try {
+    await changeStatus(req, {
+      pumpId: pump.id,
+      to: 'in_operation',
+      allowedFrom: (current) => AWAITING_COMMISSIONING.includes(current),
+      values: { commissioningDate },
+      data: { commissioningDate },
+      actor: 'modem',
+      source: 'modem',
+      at,
+    })
+    return true
+  } catch (error) {
+    if (error instanceof StatusConflict) return false
+    throw error
+  }
+}
+
+/**
+ * Status changes recorded by a seed or an import (source `import`, actor `system`): walks the pump along the given
+ * statuses, each with its event, so imported pumps have a history like any other.
+ */
+export async function importStatus(
+  payload: Payload,
+  pumpId: number,
+  to: PumpStatus,
+  values: Record<string, unknown> = {},
+): Promise<void> {
+  const req = await createLocalReq({}, payload)
+  const { password: _secret, ...data } = values
+  await changeStatus(req, {
+    pumpId,
+    to,
+    allowedFrom: (current) => current !== to,
+    values,
+    data,
+    actor: 'system',
+    source: 'import',
+  })
+}
+
+async function passwordHashOf(req: PayloadRequest, pumpId: number): Promise<string | null> {
+  const doc = await req.payload.db.findOne<{ id: number; passwordHash?: string | null }>({
+    collection: 'pumps',
+    where: { id: { equals: pumpId } },
+    req,
+  })
+  return doc?.passwordHash ?? null
+}
+
+async function modelExists(req: PayloadRequest, id: unknown): Promise<boolean> {
+  const { totalDocs } = await req.payload.count({ collection: 'models', where: { id: { equals: id } }, req })
+  return totalDocs > 0
+}
+
+export type TransitionOffer = {
+  to: PumpStatus
+  toLabel: string
+  action: Transition['action']
+  label: string
+  fields: {
+    name: string
+    type: string
+    required: boolean
+    label: string
+    defaultValue?: string | number | null
+    description?: string
+    options?: { value: number | string; label: string }[]
+  }[]
+}
+
+export type TransitionsAnswer = {
+  status: PumpStatus
+  statusLabel: string
+  /** The caller confirms every change with their own password. */
+  passwordRequired: true
+  transitions: TransitionOffer[]
+  /** Administrators only: any other status, with a mandatory comment. */
+  setStatus: { statuses: { value: PumpStatus; label: string }[] } | null
+}
+
+/** What the caller may do with this pump now, with the fields each change asks for (the admin dialog renders it). */
+export async function availableTransitions(req: PayloadRequest, id: unknown): Promise<TransitionsAnswer> {
+  const pump = await visiblePump(req, id)
+  const status = statusOf(pump)
+  const language = req.i18n?.language === 'ru' ? 'ru' : 'en'
+  const staff = isStaff(req.user)
+  const now = new Date().toISOString()
+  const currentModel = typeof pump.model === 'object' && pump.model ? pump.model.id : (pump.model ?? null)
+  const hasPassword = staff && (await passwordHashOf(req, pump.id)) !== null
+  const needsModels = staff && transitionsFrom(status).some((t) => t.fields.some((field) => field.type === 'model'))
+  const models = needsModels
+    ? (await req.payload.find({ collection: 'models', depth: 0, limit: 1000, sort: 'name', req })).docs
+    : []
+  const transitions: TransitionOffer[] = staff
+    ? transitionsFrom(status).map((transition) => ({
+        to: transition.to,
+        toLabel: STATUS_LABELS[transition.to][language],
+        action: transition.action,
+        label: transition.label[language],
+        fields: transition.fields.map((field) => ({
+          name: field.name,
+          type: field.type,
+          required: field.type === 'pumpPassword' ? false : field.required,
+          label: field.label[language],
+          defaultValue:
+            field.type === 'date' ? now : field.type === 'model' ? currentModel : field.type === 'pumpPassword' ? null : '',
+          ...(field.type === 'model'
+            ? { options: models.map((model) => ({ value: model.id, label: model.name })) }
+            : {}),
+          ...(field.type === 'pumpPassword'
+            ? {
+                description: hasPassword
+                  ? inUserLanguage(req, {
+                      en: 'Leave empty to keep the current password',
+                      ru: 'Оставьте пустым, чтобы сохранить текущий пароль',
+                    })
+                  : inUserLanguage(req, {
+                      en: 'Leave empty to generate one; it is shown once, for the label',
+                      ru: 'Оставьте пустым, чтобы создать автоматически; он будет показан один раз — для этикетки',
+                    }),
+              }
+            : {}),
+        })),
+      }))
+    : []
+  return {
+    status,
+    statusLabel: STATUS_LABELS[status][language],
+    passwordRequired: true,
+    transitions,
+    setStatus: isAdminUser(req.user)
+      ? {
+          statuses: PUMP_STATUSES.filter((value) => value !== status).map((value) => ({
+            value,
+            label: STATUS_LABELS[value][language],
+          })),
+        }
+      : null,
+  }
+}
