@@ -4,7 +4,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { ru } from '@payloadcms/translations/languages/ru'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig } from 'payload'
+import { buildConfig, type Config } from 'payload'
 
 import { Buyers } from './collections/Buyers'
 import { Countries } from './collections/Countries'
@@ -32,6 +32,8 @@ export default buildConfig({
   },
   collections: [Pumps, PumpEvents, Partners, Buyers, Models, Manuals, Countries, Regions, ObjectTypes, Users],
   editor: lexicalEditor(),
+  // Refused transitions are answers to the caller (403, 409), not server faults: logged as info, like Payload's own.
+  loggingLevels: { TransitionRefused: 'info', StatusConflict: 'info' } as NonNullable<Config['loggingLevels']>,
   i18n: {
     supportedLanguages: { ru, en },
     fallbackLanguage: 'en',

@@ -41,6 +41,13 @@ import { PUMP_PASSWORD_MIN_LENGTH } from '../domain/pump'
 import type { Pump, PumpEvent } from '../payload-types'
 import { inTransaction, transactionDb } from './transaction'
 
+/** A transition refused for who asks or where the pump is (403, 409): an answer, not a server fault. */
+export class TransitionRefused extends APIError {
+  constructor(message: string, status: 403 | 409) {
+    super(message, status)
+  }
+}
+
 /** The pump moved on (another user, the modem) between reading it and changing it: 409, nothing changed. */
 export class StatusConflict extends APIError {
   constructor(req: PayloadRequest, current: PumpStatus) {
@@ -143,7 +150,7 @@ async function confirmOwnPassword(req: PayloadRequest, password: unknown): Promi
     await payload.login({ collection: 'users', data: { email: user.email, password }, req: confirmation })
   } catch (error) {
     if (error instanceof LockedAuth) {
-      throw new APIError(
+      throw new TransitionRefused(
         inUserLanguage(req, {
           en: 'Your account is locked after too many wrong passwords; try again later',
           ru: 'Учётная запись заблокирована после нескольких неверных паролей; попробуйте позже',
@@ -152,7 +159,7 @@ async function confirmOwnPassword(req: PayloadRequest, password: unknown): Promi
       )
     }
     if (error instanceof AuthenticationError) {
-      throw new APIError(
+      throw new TransitionRefused(
         inUserLanguage(req, {
           en: 'Wrong password: the status was not changed',
           ru: 'Неверный пароль: статус не изменён',
@@ -223,7 +230,7 @@ function chooseTransition(req: PayloadRequest, from: PumpStatus, to: unknown): T
     ])
   }
   const targets = options.map((transition) => transition.to)
-  throw new APIError(
+  throw new TransitionRefused(
     inUserLanguage(req, {
       en: `From "${STATUS_LABELS[from].en}" the pump can move only to: ${targets.length ? names(targets, 'en') : 'nothing (final status)'}`,
       ru: `Из статуса «${STATUS_LABELS[from].ru}» насос переходит только в: ${targets.length ? names(targets, 'ru') : 'никуда (конечный статус)'}`,
@@ -246,7 +253,7 @@ function checkedComment(req: PayloadRequest, comment: unknown, required: boolean
 
 function onlyStaff(req: PayloadRequest): number {
   if (!isStaff(req.user)) {
-    throw new APIError(
+    throw new TransitionRefused(
       inUserLanguage(req, {
         en: 'Only service engineers and administrators change a pump’s status',
         ru: 'Статус насоса меняют только сервисные инженеры и администраторы',
@@ -309,7 +316,7 @@ export type SetStatusRequest = { password?: unknown; status?: unknown; comment?:
 /** An administrator sets any status of the list, with their password and a mandatory comment. */
 export async function setStatus(req: PayloadRequest, id: unknown, input: SetStatusRequest): Promise<StatusChangeResult> {
   if (!isAdminUser(req.user)) {
-    throw new APIError(
+    throw new TransitionRefused(
       inUserLanguage(req, {
         en: 'Only an administrator sets an arbitrary status',
         ru: 'Произвольный статус устанавливает только администратор',

@@ -17,6 +17,7 @@ type Slug =
   | 'regions'
   | 'objectTypes'
   | 'pumps'
+  | 'pumpEvents'
 type Operation = 'list' | 'read' | 'create' | 'update' | 'delete'
 type Outcome = 'allow' | 'deny'
 type Id = number | string
@@ -58,6 +59,14 @@ const fresh = {
   country: async () => (await payload.create({ collection: 'countries', data: { code: await freeCountryCode(), name: unique('Country') } })).id,
   objectType: async () => (await payload.create({ collection: 'objectTypes', data: { code: unique('ot'), name: unique('Type') } })).id,
   pump: async () => (await payload.create({ collection: 'pumps', data: { serial: unique('SN') } })).id,
+  /** A history event of a pump (written as the lifecycle service writes them: Local API, full rights). */
+  pumpEvent: async (pump: Id) =>
+    (
+      await payload.create({
+        collection: 'pumpEvents',
+        data: { pump: pump as number, at: new Date().toISOString(), from: 'created', to: 'produced', actor: 'system', source: 'import' },
+      })
+    ).id,
   manual: async () =>
     (
       await payload.create({
@@ -88,6 +97,7 @@ const createData: Partial<Record<Slug, (w: World) => Record<string, unknown>>> =
   regions: () => ({ code: unique('XX-R'), name: unique('Region'), timezone: 'Europe/Moscow' }),
   objectTypes: () => ({ code: unique('type'), name: unique('Type') }),
   pumps: () => ({ serial: unique('NEW') }),
+  pumpEvents: (w) => ({ pump: w.pumps.ofA.id, at: new Date().toISOString(), to: 'in_service', actor: 'user', source: 'button' }),
 }
 
 const updateData: Partial<Record<Slug, Record<string, unknown>>> = {
@@ -100,6 +110,7 @@ const updateData: Partial<Record<Slug, Record<string, unknown>>> = {
   objectTypes: { name: 'Renamed type' },
   manuals: { title: 'Renamed manual' },
   pumps: { note: 'updated note' },
+  pumpEvents: { comment: 'rewritten history' },
 }
 
 const ALL_ROLES: Role[] = ['admin', 'service', 'partner', 'owner', 'anonymous']
@@ -164,6 +175,14 @@ const table: Cell[] = [
     write: () => fresh.pump(),
   }),
 ]
+
+// History: staff read all of it, a partner the history of its own pumps (below); nobody writes it through the API.
+table.push(
+  ...row('pumpEvents', { list: ['admin', 'service', 'partner'], read: staff }, {
+    read: (w) => fresh.pumpEvent(w.pumps.ofB.id),
+    write: (w) => fresh.pumpEvent(w.pumps.ofA.id),
+  }),
+)
 
 // Manuals are uploads: created in the admin with a file (covered below), read by anyone.
 table.push(
