@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 
 import { PUMP_FLOW_CONTEXT_KEY } from '../../hooks/pumps'
 import { PUMP_STATUSES, type PumpStatus } from '../domain/lifecycle'
+import { importStatus } from '../services/lifecycle'
 import { settings } from '../settings'
 import { onePagePdf } from './pdf'
 
@@ -15,6 +16,18 @@ export const DEMO_ACCOUNTS = [
 ] as const
 
 export const DEMO_BUYER = { phone: '+79123456789', password: 'demo-owner-1', name: 'Олег Владельцев' }
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3600_000).toISOString()
+
+/** What each step of a demo pump's life collected. */
+const DEMO_TRANSITION_DATA: Partial<Record<PumpStatus, Record<string, unknown>>> = {
+  produced: { productionDate: daysAgo(60) },
+  released: { releaseDate: daysAgo(50) },
+  shipped: { shipmentDate: daysAgo(40), consignee: 'ООО «Тепло-Монтаж»', waybillNumber: 'ТТН-2026-0415' },
+  in_operation: { commissioningDate: daysAgo(30) },
+  in_service: { serviceReason: 'Плановое обслуживание: замена фильтра' },
+  decommissioned: { decommissioningDate: daysAgo(1), decommissioningReason: 'Замена на более мощную модель' },
+}
 
 /** Printed on every demo pump (README, "Demo data"). */
 const DEMO_PUMP_PASSWORD = 'pump-pass-1'
@@ -77,13 +90,12 @@ export async function seedDemo(payload: Payload, options: { onlyIfEmpty?: boolea
 
   for (const [index, status] of PUMP_STATUSES.entries()) {
     const installed = installedStatuses.includes(status)
-    await payload.create({
+    const pump = await payload.create({
       collection: 'pumps',
       context: { [PUMP_FLOW_CONTEXT_KEY]: 'seed' },
       data: {
         serial: `HP-2026-${String(index + 1).padStart(5, '0')}`,
         model: models[index % models.length].id,
-        status,
         password: DEMO_PUMP_PASSWORD,
         responsiblePartner: installed || status === 'shipped' ? partners[index % 2].id : null,
         owner: installed ? buyer.id : null,
@@ -97,6 +109,10 @@ export async function seedDemo(payload: Payload, options: { onlyIfEmpty?: boolea
         lastDataAt: status === 'in_operation' ? new Date().toISOString() : null,
       },
     })
+    // Each demo pump walks its life up to its status, so its card has the data and the history a real one has.
+    for (const step of PUMP_STATUSES.slice(1, index + 1)) {
+      await importStatus(payload, pump.id, step, DEMO_TRANSITION_DATA[step])
+    }
   }
   payload.logger.info('[seed] demo data added (accounts: see README "Demo data")')
   return true

@@ -1,5 +1,7 @@
+import { StatusTransitions as StatusTransitions_f0ba1b2dfae8adaaee1f25a17f1aee00 } from '../../../../src/components/StatusTransitions'
 import { ActiveAlarmsField as ActiveAlarmsField_9980c25a718a5b4e3f011c78711597ea } from '../../../../src/components/ActiveAlarmsField'
 import { ManualLinkField as ManualLinkField_28563019df1c84910b50c58039db6808 } from '../../../../src/components/ManualLinkField'
+import { EventDataField as EventDataField_2187ae2cf5ac5fb50cb9001967215dba } from '../../../../src/components/EventDataField'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -27,8 +29,10 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/components/StatusTransitions#StatusTransitions": StatusTransitions_f0ba1b2dfae8adaaee1f25a17f1aee00,
   "/src/components/ActiveAlarmsField#ActiveAlarmsField": ActiveAlarmsField_9980c25a718a5b4e3f011c78711597ea,
   "/src/components/ManualLinkField#ManualLinkField": ManualLinkField_28563019df1c84910b50c58039db6808,
+  "/src/components/EventDataField#EventDataField": EventDataField_2187ae2cf5ac5fb50cb9001967215dba,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
