@@ -4,6 +4,7 @@
 // is the only place that says what a transition asks for. Partners and owners get no buttons.
 import { Button, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useCallback, useEffect, useRef, useState, type CSSProperties, type FormEvent } from 'react'
+import { createPortal } from 'react-dom'
 
 import type { TransitionOffer, TransitionsAnswer } from '../services/lifecycle'
 
@@ -36,7 +37,12 @@ const TEXT = {
 
 type Dialog = { kind: 'advance'; offer: TransitionOffer } | { kind: 'setStatus' }
 
-type ErrorBody = { errors?: { message?: string; data?: { errors?: { path: string; message: string }[] } }[] }
+type ErrorBody = {
+  errors?: {
+    message?: string
+    data?: { errors?: { path: string; message: string }[] }
+  }[]
+}
 
 /** `datetime-local` wants local time without a zone. */
 function localInputValue(iso: string | number | null | undefined): string {
@@ -56,8 +62,16 @@ const inputStyle: CSSProperties = {
   color: 'var(--theme-text)',
   font: 'inherit',
 }
-const fieldStyle: CSSProperties = { display: 'flex', flexDirection: 'column', gap: 4, marginBottom: 14 }
-const errorStyle: CSSProperties = { color: 'var(--theme-error-500)', fontSize: '0.9em' }
+const fieldStyle: CSSProperties = {
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 4,
+  marginBottom: 14,
+}
+const errorStyle: CSSProperties = {
+  color: 'var(--theme-error-500)',
+  fontSize: '0.9em',
+}
 
 export function StatusTransitions() {
   const { id } = useDocumentInfo()
@@ -82,7 +96,10 @@ export function StatusTransitions() {
   useEffect(() => {
     if (!id) return
     let cancelled = false
-    fetch(`${url}/transitions`, { credentials: 'include', headers: { 'Accept-Language': language } })
+    fetch(`${url}/transitions`, {
+      credentials: 'include',
+      headers: { 'Accept-Language': language },
+    })
       .then((response) => (response.ok ? response.json() : null))
       .then((body: TransitionsAnswer | null) => !cancelled && setOffer(body))
       .catch(() => !cancelled && setOffer(null))
@@ -105,7 +122,9 @@ export function StatusTransitions() {
 
   const submit = useCallback(
     async (event: FormEvent<HTMLFormElement>) => {
+      // The card itself is Payload's form: this one must neither submit natively nor reach it.
       event.preventDefault()
+      event.stopPropagation()
       if (!dialog) return
       const form = new FormData(event.currentTarget)
       const value = (name: string) => {
@@ -122,10 +141,19 @@ export function StatusTransitions() {
           data[field.name] = field.type === 'date' ? new Date(raw).toISOString() : raw
         }
         path = 'advance'
-        body = { to: dialog.offer.to, data, comment: value('comment'), password: value('password') }
+        body = {
+          to: dialog.offer.to,
+          data,
+          comment: value('comment'),
+          password: value('password'),
+        }
       } else {
         path = 'set-status'
-        body = { status: value('status'), comment: value('comment'), password: value('password') }
+        body = {
+          status: value('status'),
+          comment: value('comment'),
+          password: value('password'),
+        }
       }
       setSaving(true)
       setFieldErrors({})
@@ -134,13 +162,17 @@ export function StatusTransitions() {
         const response = await fetch(`${url}/${path}`, {
           method: 'POST',
           credentials: 'include',
-          headers: { 'Content-Type': 'application/json', 'Accept-Language': language },
+          headers: {
+            'Content-Type': 'application/json',
+            'Accept-Language': language,
+          },
           body: JSON.stringify(body),
         })
         const answer = (await response.json().catch(() => ({}))) as ErrorBody & { generatedPassword?: string }
         if (!response.ok) {
           const errors: Record<string, string> = {}
-          for (const item of answer.errors?.[0]?.data?.errors ?? []) errors[item.path.replace(/^data\./, '')] = item.message
+          for (const item of answer.errors?.[0]?.data?.errors ?? [])
+            errors[item.path.replace(/^data\./, '')] = item.message
           setFieldErrors(errors)
           setFormError(Object.keys(errors).length ? text.failed : (answer.errors?.[0]?.message ?? text.failed))
           return
@@ -166,7 +198,16 @@ export function StatusTransitions() {
     ) : null
 
   return (
-    <div className="status-transitions" style={{ marginBottom: 'var(--base)' }}>
+    <div
+      className="status-transitions"
+      style={{
+        display: 'flex',
+        flexDirection: 'column',
+        alignItems: 'flex-start',
+        gap: 8,
+        marginBottom: 'var(--base)',
+      }}
+    >
       {offer.transitions.map((transition) => (
         <Button
           key={transition.to}
@@ -193,108 +234,117 @@ export function StatusTransitions() {
         </Button>
       ) : null}
 
-      <dialog
-        aria-labelledby="status-transition-title"
-        className="status-transition__dialog"
-        onClose={() => setDialog(null)}
-        ref={dialogRef}
-        style={{
-          width: 'min(520px, 92vw)',
-          padding: 24,
-          border: '1px solid var(--theme-elevation-150)',
-          borderRadius: 'var(--style-radius-m)',
-          background: 'var(--theme-elevation-0)',
-          color: 'var(--theme-text)',
-        }}
-      >
-        {dialog && generatedPassword ? (
-          <div>
-            <h3 id="status-transition-title">{text.generated}</h3>
-            <p
-              className="status-transition__generated-password"
-              style={{ fontFamily: 'monospace', fontSize: '1.6em', letterSpacing: '0.08em', margin: '16px 0' }}
-            >
-              {generatedPassword}
-            </p>
-            <Button buttonStyle="primary" margin={false} onClick={() => window.location.reload()} type="button">
-              {text.done}
-            </Button>
-          </div>
-        ) : dialog ? (
-          <form onSubmit={submit} noValidate>
-            <h3 id="status-transition-title" style={{ marginTop: 0 }}>
-              {dialog.kind === 'advance' ? dialog.offer.label : text.setStatus}
-            </h3>
-            {dialog.kind === 'advance' ? (
-              dialog.offer.fields.map((field) => (
-                <label key={field.name} style={fieldStyle}>
-                  <span>
-                    {field.label}
-                    {field.required ? ' *' : ''}
-                  </span>
-                  {field.type === 'textarea' ? (
-                    <textarea name={field.name} rows={3} style={inputStyle} />
-                  ) : field.type === 'model' ? (
-                    <select defaultValue={String(field.defaultValue ?? '')} name={field.name} style={inputStyle}>
-                      <option value="">—</option>
-                      {field.options?.map((option) => (
-                        <option key={option.value} value={String(option.value)}>
-                          {option.label}
-                        </option>
-                      ))}
-                    </select>
-                  ) : (
-                    <input
-                      autoComplete="off"
-                      defaultValue={field.type === 'date' ? localInputValue(field.defaultValue) : ''}
-                      name={field.name}
-                      style={inputStyle}
-                      type={field.type === 'date' ? 'datetime-local' : 'text'}
-                    />
-                  )}
-                  {field.description ? <small>{field.description}</small> : null}
-                  {fieldError(field.name)}
-                </label>
-              ))
-            ) : (
-              <label style={fieldStyle}>
-                <span>{text.newStatus} *</span>
-                <select name="status" style={inputStyle}>
-                  {offer.setStatus?.statuses.map((status) => (
-                    <option key={status.value} value={status.value}>
-                      {status.label}
-                    </option>
-                  ))}
-                </select>
-                {fieldError('status')}
-              </label>
-            )}
-            <label style={fieldStyle}>
-              <span>{dialog.kind === 'setStatus' ? `${text.comment} *` : text.comment}</span>
-              <textarea name="comment" rows={2} style={inputStyle} />
-              {fieldError('comment')}
-            </label>
-            <label style={fieldStyle}>
-              <span>{text.yourPassword} *</span>
-              <input autoComplete="current-password" name="password" style={inputStyle} type="password" />
-              {fieldError('password')}
-            </label>
-            {formError ? (
-              <p className="status-transition__error" role="alert" style={errorStyle}>
-                {formError}
+      {/* In a portal: a form nested in the card's form is invalid HTML and submits the wrong way. */}
+      {createPortal(
+        <dialog
+          aria-labelledby="status-transition-title"
+          className="status-transition__dialog"
+          onClose={() => setDialog(null)}
+          ref={dialogRef}
+          style={{
+            width: 'min(520px, 92vw)',
+            padding: 24,
+            border: '1px solid var(--theme-elevation-150)',
+            borderRadius: 'var(--style-radius-m)',
+            background: 'var(--theme-elevation-0)',
+            color: 'var(--theme-text)',
+          }}
+        >
+          {dialog && generatedPassword ? (
+            <div>
+              <h3 id="status-transition-title">{text.generated}</h3>
+              <p
+                className="status-transition__generated-password"
+                style={{
+                  fontFamily: 'monospace',
+                  fontSize: '1.6em',
+                  letterSpacing: '0.08em',
+                  margin: '16px 0',
+                }}
+              >
+                {generatedPassword}
               </p>
-            ) : null}
-            <div style={{ display: 'flex', gap: 12, justifyContent: 'flex-end' }}>
-              <Button buttonStyle="secondary" margin={false} onClick={() => setDialog(null)} type="button">
-                {text.cancel}
-              </Button>
-              <Button buttonStyle="primary" disabled={saving} margin={false} type="submit">
-                {saving ? text.saving : text.confirm}
+              <Button buttonStyle="primary" margin={false} onClick={() => window.location.reload()} type="button">
+                {text.done}
               </Button>
             </div>
-          </form>
-        ) : null}
-      </dialog>
+          ) : dialog ? (
+            <form onSubmit={submit} noValidate>
+              <h3 id="status-transition-title" style={{ marginTop: 0 }}>
+                {dialog.kind === 'advance' ? dialog.offer.label : text.setStatus}
+              </h3>
+              {dialog.kind === 'advance' ? (
+                dialog.offer.fields.map((field) => (
+                  <label key={field.name} style={fieldStyle}>
+                    <span>
+                      {field.label}
+                      {field.required ? ' *' : ''}
+                    </span>
+                    {field.type === 'textarea' ? (
+                      <textarea name={field.name} rows={3} style={inputStyle} />
+                    ) : field.type === 'model' ? (
+                      <select defaultValue={String(field.defaultValue ?? '')} name={field.name} style={inputStyle}>
+                        <option value="">—</option>
+                        {field.options?.map((option) => (
+                          <option key={option.value} value={String(option.value)}>
+                            {option.label}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      <input
+                        autoComplete="off"
+                        defaultValue={field.type === 'date' ? localInputValue(field.defaultValue) : ''}
+                        name={field.name}
+                        style={inputStyle}
+                        type={field.type === 'date' ? 'datetime-local' : 'text'}
+                      />
+                    )}
+                    {field.description ? <small>{field.description}</small> : null}
+                    {fieldError(field.name)}
+                  </label>
+                ))
+              ) : (
+                <label style={fieldStyle}>
+                  <span>{text.newStatus} *</span>
+                  <select name="status" style={inputStyle}>
+                    {offer.setStatus?.statuses.map((status) => (
+                      <option key={status.value} value={status.value}>
+                        {status.label}
+                      </option>
+                    ))}
+                  </select>
+                  {fieldError('status')}
+                </label>
+              )}
+              <label style={fieldStyle}>
+                <span>{dialog.kind === 'setStatus' ? `${text.comment} *` : text.comment}</span>
+                <textarea name="comment" rows={2} style={inputStyle} />
+                {fieldError('comment')}
+              </label>
+              <label style={fieldStyle}>
+                <span>{text.yourPassword} *</span>
+                <input autoComplete="current-password" name="password" style={inputStyle} type="password" />
+                {fieldError('password')}
+              </label>
+              {formError ? (
+                <p className="status-transition__error" role="alert" style={errorStyle}>
+                  {formError}
+                </p>
+              ) : null}
+              <div style={{ display: 'flex', gap: 12, justifyContent: 'flex-end' }}>
+                <Button buttonStyle="secondary" margin={false} onClick={() => setDialog(null)} type="button">
+                  {text.cancel}
+                </Button>
+                <Button buttonStyle="primary" disabled={saving} margin={false} type="submit">
+                  {saving ? text.saving : text.confirm}
+                </Button>
+              </div>
+            </form>
+          ) : null}
+        </dialog>,
+        document.body,
+      )}
     </div>
   )
 }

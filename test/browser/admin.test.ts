@@ -17,6 +17,7 @@ import type { Payload } from 'payload'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import { buildIsCurrent } from '../../src/runtime/build'
+import { importStatus } from '../../src/services/lifecycle'
 import { CHROMIUM_ARGS } from '../support/chromium'
 import { closePayload, startPayload } from '../support/payload'
 
@@ -24,6 +25,8 @@ const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..',
 
 const ADMIN = { email: 'browser-admin@test.local', password: 'browser-admin-pass-1', name: 'Браузерный Админ' }
 const SERIAL = 'HP-BROWSER-1'
+const ENGINEER = { email: 'browser-service@test.local', password: 'browser-service-pass-1', name: 'Сервисный Инженер' }
+const PRODUCED_SERIAL = 'HP-BROWSER-2'
 
 /** `next build` on 2 cores takes about 1.5 minutes; leave room for a slow machine. */
 const SERVER_START_TIMEOUT = 240_000
@@ -213,7 +216,7 @@ class ServerProcess {
   }
 }
 
-type Fixture = { pumpId: number | string }
+type Fixture = { pumpId: number | string; producedPumpId: number }
 
 async function createFixture(): Promise<Fixture> {
   const payload: Payload = await startPayload()
@@ -240,7 +243,13 @@ async function createFixture(): Promise<Fixture> {
         note: 'Создан браузерным тестом',
       },
     })
-    return { pumpId: pump.id }
+    await payload.create({
+      collection: 'users',
+      data: { email: ENGINEER.email, password: ENGINEER.password, name: ENGINEER.name, role: 'service' },
+    })
+    const produced = await payload.create({ collection: 'pumps', data: { serial: PRODUCED_SERIAL, model: model.id } })
+    await importStatus(payload, produced.id, 'produced', { productionDate: new Date().toISOString() })
+    return { pumpId: pump.id, producedPumpId: produced.id }
   } finally {
     await closePayload(payload)
   }
@@ -403,6 +412,51 @@ if (!chromiumPath && browserRequired) {
         await expectVisible(page, '.field-type.select', 'the status «Создан»', 'Создан')
         await expectVisible(page, '.field-type.relationship', 'the region «Свердловская область»', 'Свердловская область')
       })
+    })
+
+    it('a service engineer moves a pump to the next status through the dialog, confirming with the password', async () => {
+      const engineer = await browser!.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 1000 } })
+      const previousPage = page
+      page = await engineer.newPage()
+      page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
+      try {
+        await step('transition', async () => {
+          await page.goto(`${server!.url}/admin/login`)
+          await page.locator('form input[name="email"]').fill(ENGINEER.email)
+          await page.locator('form input[name="password"]').fill(ENGINEER.password)
+          await page.locator('form button[type="submit"]').click()
+          await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.startsWith('/admin/login'))
+
+          await page.goto(`${server!.url}/admin/collections/pumps/${fixture.producedPumpId}`)
+          await expectVisible(page, '.field-type.select', 'the status «Произведен»', 'Произведен')
+          await page.getByRole('button', { name: 'Следующий статус: Выпущен' }).click()
+          const dialog = page.locator('dialog.status-transition__dialog')
+          await dialog.waitFor({ state: 'visible' })
+          await expectVisible(page, 'dialog.status-transition__dialog label', 'the «Дата выпуска» field', 'Дата выпуска')
+
+          // A wrong password is refused inline; the dialog stays open.
+          await dialog.locator('input[name="password"]').fill('not-my-password')
+          await dialog.getByRole('button', { name: 'Подтвердить' }).click()
+          await expectVisible(page, 'dialog .status-transition__error', 'the wrong-password message', 'Неверный пароль')
+
+          await dialog.locator('textarea[name="comment"]').fill('Прошёл выходной контроль')
+          await dialog.locator('input[name="password"]').fill(ENGINEER.password)
+          await dialog.getByRole('button', { name: 'Подтвердить' }).click()
+          // The card reloads with the new status and the history entry.
+          await dialog.waitFor({ state: 'hidden' })
+          await expectVisible(page, '.field-type.select', 'the status «Выпущен»', 'Выпущен')
+          const history = page.locator('.field-type.join')
+          await expectVisible(page, '.field-type.join tbody tr', 'the history entry', 'Прошёл выходной контроль')
+          const newest = history.locator('tbody tr').first()
+          await expect(newest.textContent()).resolves.toContain('Выпущен')
+          await expect(newest.textContent()).resolves.toContain('Переход статуса')
+          await expectVisible(page, 'button', 'the next button «Следующий статус: Отгружен»', 'Следующий статус: Отгружен')
+          await page.screenshot({ path: path.join(os.tmpdir(), 'hp-browser-transition.png'), fullPage: true })
+        })
+      } finally {
+        page = previousPage
+        await engineer.close()
+      }
     })
   })
 }
