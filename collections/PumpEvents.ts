@@ -23,7 +23,7 @@ export const PumpEvents: CollectionConfig = {
     plural: { en: 'Pump history', ru: 'История насосов' },
   },
   admin: {
-    defaultColumns: ['at', 'pump', 'from', 'to', 'user', 'source', 'comment'],
+    defaultColumns: ['at', 'pump', 'from', 'to', 'actorName', 'source', 'comment'],
     group: { en: 'Registry', ru: 'Реестр' },
     hidden: hiddenUnlessStaff,
   },
@@ -53,9 +53,15 @@ export const PumpEvents: CollectionConfig = {
       type: 'select',
       required: true,
       options: EVENT_ACTORS.map((value) => ({ value, label: EVENT_ACTOR_LABELS[value] })),
-      label: { en: 'Who', ru: 'Кто' },
+      label: { en: 'Actor', ru: 'Инициатор' },
     },
     { name: 'user', type: 'relationship', relationTo: 'users', label: { en: 'User', ru: 'Пользователь' } },
+    {
+      // The user's name and e-mail as they were: the history still says who, if the account is renamed or deleted.
+      name: 'actorName',
+      type: 'text',
+      label: { en: 'Who', ru: 'Кто' },
+    },
     {
       name: 'source',
       type: 'select',

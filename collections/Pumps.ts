@@ -270,7 +270,7 @@ export const Pumps: CollectionConfig = {
       defaultLimit: 20,
       label: { en: 'History', ru: 'История' },
       access: { read: notForOwners },
-      admin: { allowCreate: false, defaultColumns: ['at', 'from', 'to', 'user', 'source', 'comment'] },
+      admin: { allowCreate: false, defaultColumns: ['at', 'from', 'to', 'actorName', 'source', 'comment'] },
     },
     ...connectivityFields,
     {

@@ -1,5 +1,5 @@
 import * as migration_20261128_035850_initial from './20261128_035850_initial';
-import * as migration_20261128_043550_lifecycle from './20261128_043550_lifecycle';
+import * as migration_20261128_044510_lifecycle from './20261128_044510_lifecycle';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261128_035850_initial',
   },
   {
-    up: migration_20261128_043550_lifecycle.up,
-    down: migration_20261128_043550_lifecycle.down,
-    name: '20261128_043550_lifecycle'
+    up: migration_20261128_044510_lifecycle.up,
+    down: migration_20261128_044510_lifecycle.down,
+    name: '20261128_044510_lifecycle'
   },
 ];

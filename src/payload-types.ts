@@ -370,6 +370,7 @@ export interface PumpEvent {
   to: 'created' | 'produced' | 'released' | 'shipped' | 'in_operation' | 'in_service' | 'decommissioned';
   actor: 'user' | 'modem' | 'system';
   user?: (number | null) | User;
+  actorName?: string | null;
   source: 'button' | 'admin_override' | 'modem' | 'import';
   comment?: string | null;
   data?:
@@ -582,6 +583,7 @@ export interface PumpEventsSelect<T extends boolean = true> {
   to?: T;
   actor?: T;
   user?: T;
+  actorName?: T;
   source?: T;
   comment?: T;
   data?: T;

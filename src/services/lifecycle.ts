@@ -85,7 +85,8 @@ type StatusChange = {
   data?: Record<string, unknown>
   comment?: string
   actor: EventActor
-  userId?: number
+  /** The signed-in user who made it (none for the modem and imports). */
+  user?: PayloadRequest['user']
   source: EventSource
   at?: Date
 }
@@ -95,6 +96,11 @@ async function lockedStatus(req: PayloadRequest, pumpId: number): Promise<PumpSt
   const result = await db.execute(sql`select status from pumps where id = ${pumpId} for update`)
   const row = (result as unknown as { rows: { status: PumpStatus }[] }).rows[0]
   return row ? row.status : null
+}
+
+function actorNameOf(user: NonNullable<PayloadRequest['user']>): string {
+  const { name, email } = user as { name?: string | null; email?: string | null }
+  return name && email ? `${name} (${email})` : (name ?? email ?? `#${user.id}`)
 }
 
 /** The one place `status` is written: the change and its history event, together or not at all. */
@@ -120,7 +126,8 @@ async function changeStatus(req: PayloadRequest, change: StatusChange): Promise<
         from,
         to: change.to,
         actor: change.actor,
-        user: change.userId ?? null,
+        user: change.user ? Number(change.user.id) : null,
+        actorName: change.user ? actorNameOf(change.user) : null,
         source: change.source,
         comment: change.comment || null,
         data: change.data && Object.keys(change.data).length ? change.data : null,
@@ -251,7 +258,7 @@ function checkedComment(req: PayloadRequest, comment: unknown, required: boolean
   return comment.trim()
 }
 
-function onlyStaff(req: PayloadRequest): number {
+function onlyStaff(req: PayloadRequest): void {
   if (!isStaff(req.user)) {
     throw new TransitionRefused(
       inUserLanguage(req, {
@@ -261,7 +268,6 @@ function onlyStaff(req: PayloadRequest): number {
       403,
     )
   }
-  return Number(req.user!.id)
 }
 
 export type AdvanceRequest = { password?: unknown; to?: unknown; data?: unknown; comment?: unknown }
@@ -269,7 +275,7 @@ export type StatusChangeResult = { pump: Pump; event: PumpEvent; generatedPasswo
 
 /** A service engineer's (or admin's) "Next status" button: the next allowed status, with its data and password. */
 export async function advanceStatus(req: PayloadRequest, id: unknown, input: AdvanceRequest): Promise<StatusChangeResult> {
-  const userId = onlyStaff(req)
+  onlyStaff(req)
   const pump = await visiblePump(req, id)
   const from = statusOf(pump)
   const transition = chooseTransition(req, from, input.to)
@@ -305,7 +311,7 @@ export async function advanceStatus(req: PayloadRequest, id: unknown, input: Adv
     data,
     comment,
     actor: 'user',
-    userId,
+    user: req.user,
     source: 'button',
   })
   return { ...result, generatedPassword }
@@ -351,7 +357,7 @@ export async function setStatus(req: PayloadRequest, id: unknown, input: SetStat
     allowedFrom: (current) => current === from,
     comment,
     actor: 'user',
-    userId: Number(req.user!.id),
+    user: req.user,
     source: 'admin_override',
   })
 }

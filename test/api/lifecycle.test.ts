@@ -67,6 +67,7 @@ describe('a service engineer walks a pump through its life', () => {
     // The history keeps what was collected, never the password.
     const [event] = await eventsOf(id)
     expect(event).toMatchObject({ from: 'created', to: 'produced', actor: 'user', user: world.users.service.id, source: 'button' })
+    expect(event.actorName).toBe(`${world.users.service.name} (${world.users.service.email})`)
     expect(event.data).toEqual({ model: world.model.id, productionDate: '2026-11-20T09:00:00.000Z' })
     expect(JSON.stringify(event)).not.toContain(response.body.generatedPassword)
     // Shown once: nothing returns it again.
@@ -445,7 +446,7 @@ describe('commissioning on the first connection', () => {
       expect(card.status).toBe('in_operation')
       expect(card.commissioningDate).toBe(at.toISOString())
       const event = (await eventsOf(id)).find((candidate) => candidate.source === 'modem')
-      expect(event).toMatchObject({ from: status, to: 'in_operation', actor: 'modem', user: null })
+      expect(event).toMatchObject({ from: status, to: 'in_operation', actor: 'modem', user: null, actorName: null })
       expect(event!.at).toBe(at.toISOString())
     }
   })

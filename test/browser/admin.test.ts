@@ -450,6 +450,7 @@ if (!chromiumPath && browserRequired) {
           const newest = history.locator('tbody tr').first()
           await expect(newest.textContent()).resolves.toContain('Выпущен')
           await expect(newest.textContent()).resolves.toContain('Переход статуса')
+          await expect(newest.textContent()).resolves.toContain(ENGINEER.name)
           await expectVisible(page, 'button', 'the next button «Следующий статус: Отгружен»', 'Следующий статус: Отгружен')
           await page.screenshot({ path: path.join(os.tmpdir(), 'hp-browser-transition.png'), fullPage: true })
         })

@@ -14,6 +14,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"to" "enum_pump_events_to" NOT NULL,
   	"actor" "enum_pump_events_actor" NOT NULL,
   	"user_id" integer,
+  	"actor_name" varchar,
   	"source" "enum_pump_events_source" NOT NULL,
   	"comment" varchar,
   	"data" jsonb,
