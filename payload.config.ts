@@ -8,13 +8,16 @@ import { buildConfig, type Config } from 'payload'
 
 import { Buyers } from './collections/Buyers'
 import { Countries } from './collections/Countries'
+import { Feedback } from './collections/Feedback'
 import { Manuals } from './collections/Manuals'
 import { Models } from './collections/Models'
 import { ObjectTypes } from './collections/ObjectTypes'
 import { Partners } from './collections/Partners'
+import { PhoneCodes } from './collections/PhoneCodes'
 import { PumpEvents } from './collections/PumpEvents'
 import { Pumps } from './collections/Pumps'
 import { Regions } from './collections/Regions'
+import { RegistrationAttempts } from './collections/RegistrationAttempts'
 import { Users } from './collections/Users'
 import { settings } from './src/settings'
 
@@ -30,10 +33,24 @@ export default buildConfig({
     avatar: 'default',
     dateFormat: 'dd.MM.yyyy HH:mm',
   },
-  collections: [Pumps, PumpEvents, Partners, Buyers, Models, Manuals, Countries, Regions, ObjectTypes, Users],
+  collections: [
+    Pumps,
+    PumpEvents,
+    Partners,
+    Buyers,
+    Feedback,
+    Models,
+    Manuals,
+    Countries,
+    Regions,
+    ObjectTypes,
+    Users,
+    RegistrationAttempts,
+    PhoneCodes,
+  ],
   editor: lexicalEditor(),
-  // Refused transitions are answers to the caller (403, 409), not server faults: logged as info, like Payload's own.
-  loggingLevels: { TransitionRefused: 'info', StatusConflict: 'info' } as NonNullable<Config['loggingLevels']>,
+  // Refused transitions and registrations are answers to the caller (403, 409), not server faults: logged as info, like Payload's own.
+  loggingLevels: { TransitionRefused: 'info', StatusConflict: 'info', RegistrationRefused: 'info' } as NonNullable<Config['loggingLevels']>,
   i18n: {
     supportedLanguages: { ru, en },
     fallbackLanguage: 'en',

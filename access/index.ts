@@ -93,11 +93,22 @@ export const readPumpEvents: Access = ({ req }) => {
   return partner !== null ? ({ 'pump.responsiblePartner': { equals: partner } } as Where) : false
 }
 
-/** Staff edit any pump; a partner edits (the installation fields of) the pumps it is responsible for. */
+/**
+ * Staff edit any pump; a partner (the installation fields of) the pumps it is responsible for; an owner (the
+ * nickname of) their own.
+ */
 export const updatePumps: Access = ({ req }) => {
   if (isStaff(req.user)) return true
   const partner = partnerOf(req.user)
-  return partner !== null ? { responsiblePartner: { equals: partner } } : false
+  if (partner !== null) return { responsiblePartner: { equals: partner } } as Where
+  const buyer = buyerOf(req.user)
+  return buyer !== null ? ({ owner: { equals: buyer } } as Where) : false
+}
+
+/** The pump's owner, signed in from the app: the one person who sees and changes the pump's nickname. */
+export const pumpOwnerField: FieldAccess = ({ req, doc }) => {
+  const buyer = buyerOf(req.user)
+  return buyer !== null && String(relationId((doc as { owner?: unknown } | undefined)?.owner)) === String(buyer)
 }
 
 /** Staff and partner accounts use the admin panel; buyers (owners) never do. */

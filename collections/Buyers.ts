@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { adminOnly, hiddenUnlessStaff, noAdminPanel, staffOnly, staffOrOwnBuyer } from '../access'
 import { giveNewBuyerAPassword, normalizeBuyerPhone } from '../hooks/buyers'
+import { buyerAppEndpoints } from '../src/endpoints/registration'
 
 /**
  * Pump owners. They sign in from the mobile app with their phone number (Payload's username login; the
@@ -35,6 +36,7 @@ export const Buyers: CollectionConfig = {
   hooks: {
     beforeValidate: [normalizeBuyerPhone, giveNewBuyerAPassword],
   },
+  endpoints: buyerAppEndpoints,
   fields: [
     {
       name: 'phone',

@@ -1,9 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { hiddenUnlessStaff, nobody, readPumpEvents } from '../access'
+import { hiddenUnlessStaff, isStaff, nobody, readPumpEvents, staffField } from '../access'
 import {
   EVENT_ACTOR_LABELS,
   EVENT_ACTORS,
+  EVENT_KIND_LABELS,
+  EVENT_KINDS,
   EVENT_SOURCE_LABELS,
   EVENT_SOURCES,
   PUMP_STATUSES,
@@ -13,8 +15,9 @@ import {
 const statusOptions = PUMP_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }))
 
 /**
- * The pump's history: one event per status change, written by the lifecycle service in the same transaction as the
- * change itself. Nobody creates, edits or deletes events through the API.
+ * The pump's history: one event per status change (written by the lifecycle service) and per change of the
+ * responsible partner or owner (written by a pumps hook), each in the same transaction as the change itself.
+ * Nobody creates, edits or deletes events through the API.
  */
 export const PumpEvents: CollectionConfig = {
   slug: 'pumpEvents',
@@ -23,7 +26,7 @@ export const PumpEvents: CollectionConfig = {
     plural: { en: 'Pump history', ru: 'История насосов' },
   },
   admin: {
-    defaultColumns: ['at', 'pump', 'from', 'to', 'actorName', 'source', 'comment'],
+    defaultColumns: ['at', 'pump', 'kind', 'from', 'to', 'actorName', 'source', 'comment'],
     group: { en: 'Registry', ru: 'Реестр' },
     hidden: hiddenUnlessStaff,
   },
@@ -46,8 +49,38 @@ export const PumpEvents: CollectionConfig = {
       label: { en: 'When', ru: 'Когда' },
       admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd.MM.yyyy HH:mm' } },
     },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      defaultValue: 'status',
+      options: EVENT_KINDS.map((value) => ({ value, label: EVENT_KIND_LABELS[value] })),
+      label: { en: 'What changed', ru: 'Что изменилось' },
+    },
     { name: 'from', type: 'select', options: statusOptions, label: { en: 'From status', ru: 'Из статуса' } },
-    { name: 'to', type: 'select', options: statusOptions, required: true, label: { en: 'To status', ru: 'В статус' } },
+    { name: 'to', type: 'select', options: statusOptions, label: { en: 'To status', ru: 'В статус' } },
+    {
+      // Partner events: the responsible partner from now on (empty when it was removed).
+      name: 'partner',
+      type: 'relationship',
+      relationTo: 'partners',
+      label: { en: 'Responsible partner', ru: 'Ответственный партнёр' },
+    },
+    {
+      // Owner events: the owner from now on. Staff only: a partner reading the history does not learn the owner.
+      name: 'owner',
+      type: 'relationship',
+      relationTo: 'buyers',
+      label: { en: 'Owner', ru: 'Владелец' },
+      access: { read: staffField },
+    },
+    {
+      // Partner and owner events: whom the pump is assigned to, named as then (the history table shows text).
+      name: 'assignedTo',
+      type: 'text',
+      label: { en: 'Assigned to', ru: 'Назначен' },
+      access: { read: ({ req, doc }) => isStaff(req.user) || doc?.kind === 'partner' },
+    },
     {
       name: 'actor',
       type: 'select',
@@ -57,10 +90,12 @@ export const PumpEvents: CollectionConfig = {
     },
     { name: 'user', type: 'relationship', relationTo: 'users', label: { en: 'User', ru: 'Пользователь' } },
     {
-      // The user's name and e-mail as they were: the history still says who, if the account is renamed or deleted.
+      // The user's name and e-mail (an owner's phone) as they were: the history still says who after a rename or a
+      // deletion. A partner reading the history does not learn the owner's phone.
       name: 'actorName',
       type: 'text',
       label: { en: 'Who', ru: 'Кто' },
+      access: { read: ({ req, doc }) => isStaff(req.user) || doc?.actor !== 'owner' },
     },
     {
       name: 'source',

@@ -1,13 +1,17 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import { adminOnly, notForOwners, readPumps, staffField, staffOnly, updatePumps } from '../access'
+import { adminOnly, notForOwners, pumpOwnerField, readPumps, staffField, staffOnly, updatePumps } from '../access'
 import {
   deletePumpHistory,
   deriveInstallationTimezone,
   hashPumpPassword,
   manualUrlFromModel,
+  normalizeSerialField,
   normalizeSimNumber,
+  ownersChangeOnlyNickname,
+  recordAssignmentChanges,
   refuseProtectedPumpFields,
+  requireInstallationFromPartners,
   validateSimNumber,
 } from '../hooks/pumps'
 import {
@@ -19,7 +23,9 @@ import {
   TRANSITIONS,
   type TransitionFieldName,
 } from '../src/domain/lifecycle'
+import { NICKNAME_MAX_LENGTH } from '../src/domain/registration'
 import { lifecycleEndpoints } from '../src/endpoints/lifecycle'
+import { pumpRegistrationEndpoints } from '../src/endpoints/registration'
 
 /** Written only by the modem ingestion: shown from the card's creation on, never editable. */
 const connectivityFields: Field[] = [
@@ -97,11 +103,12 @@ export const Pumps: CollectionConfig = {
     delete: adminOnly,
   },
   hooks: {
-    beforeValidate: [refuseProtectedPumpFields],
+    beforeValidate: [refuseProtectedPumpFields, ownersChangeOnlyNickname, requireInstallationFromPartners],
     beforeChange: [hashPumpPassword, deriveInstallationTimezone],
+    afterChange: [recordAssignmentChanges],
     beforeDelete: [deletePumpHistory],
   },
-  endpoints: lifecycleEndpoints,
+  endpoints: [...lifecycleEndpoints, ...pumpRegistrationEndpoints],
   fields: [
     {
       type: 'row',
@@ -113,6 +120,7 @@ export const Pumps: CollectionConfig = {
           unique: true,
           index: true,
           label: { en: 'Serial number', ru: 'Серийный номер' },
+          hooks: { beforeValidate: [normalizeSerialField] },
           access: { update: staffField },
         },
         {
@@ -172,6 +180,15 @@ export const Pumps: CollectionConfig = {
       relationTo: 'buyers',
       label: { en: 'Owner', ru: 'Владелец' },
       access: { update: staffField, read: staffField },
+    },
+    {
+      // The owner's own name for the pump in the app ("Дача"): theirs alone, staff and partners never see it.
+      name: 'nickname',
+      type: 'text',
+      maxLength: NICKNAME_MAX_LENGTH,
+      label: { en: "Owner's name for the pump", ru: 'Название насоса у владельца' },
+      access: { read: pumpOwnerField, create: () => false, update: pumpOwnerField },
+      admin: { hidden: true },
     },
     {
       name: 'responsiblePartner',
@@ -270,7 +287,7 @@ export const Pumps: CollectionConfig = {
       defaultLimit: 20,
       label: { en: 'History', ru: 'История' },
       access: { read: notForOwners },
-      admin: { allowCreate: false, defaultColumns: ['at', 'from', 'to', 'actorName', 'source', 'comment'] },
+      admin: { allowCreate: false, defaultColumns: ['at', 'kind', 'from', 'to', 'assignedTo', 'actorName', 'source', 'comment'] },
     },
     ...connectivityFields,
     {

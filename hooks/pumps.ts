@@ -1,5 +1,6 @@
 import bcrypt from 'bcryptjs'
 import type {
+  CollectionAfterChangeHook,
   CollectionBeforeChangeHook,
   CollectionBeforeDeleteHook,
   CollectionBeforeValidateHook,
@@ -9,22 +10,25 @@ import type {
 } from 'payload'
 import { ValidationError } from 'payload'
 
+import { buyerOf, partnerOf } from '../access'
 import { checkIccid, ICCID_ERRORS, normalizeIccid } from '../src/domain/iccid'
-import { INITIAL_STATUS, LIFECYCLE_DATA_FIELDS } from '../src/domain/lifecycle'
+import { INITIAL_STATUS, LIFECYCLE_DATA_FIELDS, type EventSource } from '../src/domain/lifecycle'
 import {
   CONNECTIVITY_FIELDS,
   PROTECTED_PUMP_FIELDS,
   PUMP_PASSWORD_MIN_LENGTH,
   sameFieldValue,
 } from '../src/domain/pump'
+import { normalizeSerial } from '../src/domain/registration'
 import { timezoneForRegion } from '../src/domain/timezone'
+import { recordEvent } from '../src/services/history'
 import { fieldError, inUserLanguage } from './errors'
 
 /**
  * Set by the services that own a protected change (lifecycle transitions, modem ingestion, seeding) in the
  * Local API call's `context`; REST and GraphQL requests can never carry it.
  */
-export type PumpFlow = 'lifecycle' | 'ingest' | 'seed'
+export type PumpFlow = 'lifecycle' | 'ingest' | 'registration' | 'seed'
 export const PUMP_FLOW_CONTEXT_KEY = 'pumpFlow'
 
 const CREATE_DEFAULTS: Record<string, unknown> = { status: INITIAL_STATUS, online: false }
@@ -35,7 +39,12 @@ type ProtectedField = (typeof PROTECTED_PUMP_FIELDS)[number] | 'password'
 const FLOW_FIELDS: Record<PumpFlow, readonly ProtectedField[]> = {
   lifecycle: ['status', ...LIFECYCLE_DATA_FIELDS, 'password'],
   ingest: CONNECTIVITY_FIELDS,
+  registration: [],
   seed: [...PROTECTED_PUMP_FIELDS, 'password'],
+}
+
+function inFlow(req: PayloadRequest): boolean {
+  return Boolean(req.context?.[PUMP_FLOW_CONTEXT_KEY])
 }
 
 function refusal(path: ProtectedField) {
@@ -163,4 +172,54 @@ export const manualUrlFromModel: FieldHook = async ({ siblingData, req }) => {
 /** A pump deleted by an administrator takes its history with it (in the same transaction). */
 export const deletePumpHistory: CollectionBeforeDeleteHook = async ({ id, req }) => {
   await req.payload.delete({ collection: 'pumpEvents', where: { pump: { equals: id } }, req, overrideAccess: true })
+}
+
+export const normalizeSerialField: FieldHook = ({ value }) => (typeof value === 'string' ? normalizeSerial(value) : value)
+
+/** Set by the registration service: which flow assigned the partner or owner, for the history. */
+export const ASSIGNMENT_SOURCE_CONTEXT_KEY = 'assignmentSource'
+
+const INSTALLATION_REQUIRED = ['country', 'region', 'objectType'] as const
+
+/** A partner saving the installation form fills in where the pump is and what it heats. */
+export const requireInstallationFromPartners: CollectionBeforeValidateHook = ({ data, originalDoc, operation, req }) => {
+  if (!data || operation !== 'update' || inFlow(req) || partnerOf(req.user) === null) return data
+  const merged = { ...originalDoc, ...data }
+  const missing = INSTALLATION_REQUIRED.filter((name) => relationId(merged[name]) === null)
+  if (!missing.length) return data
+  const message = inUserLanguage(req, { en: 'Required for the installation', ru: 'Обязательно для монтажа' })
+  throw new ValidationError({ collection: 'pumps', errors: missing.map((path) => ({ path, message })), req }, req.t)
+}
+
+/** From the app an owner changes only the pump's nickname. */
+export const ownersChangeOnlyNickname: CollectionBeforeValidateHook = ({ data, operation, req }) => {
+  if (!data || operation !== 'update' || inFlow(req) || buyerOf(req.user) === null) return data
+  const others = Object.keys(data).filter((name) => name !== 'nickname' && name !== 'id')
+  if (!others.length) return data
+  const message = inUserLanguage(req, {
+    en: 'An owner changes only the nickname of the pump',
+    ru: 'Владелец меняет только название насоса',
+  })
+  throw new ValidationError({ collection: 'pumps', errors: others.map((path) => ({ path, message })), req }, req.t)
+}
+
+/** A new responsible partner or owner is written to the pump's history, in the same transaction. */
+export const recordAssignmentChanges: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
+  if (operation !== 'update') return doc
+  const source = (req.context?.[ASSIGNMENT_SOURCE_CONTEXT_KEY] as EventSource | undefined) ?? 'card'
+  const partner = relationId(doc.responsiblePartner)
+  if (String(partner) !== String(relationId(previousDoc?.responsiblePartner))) {
+    const named =
+      partner === null
+        ? null
+        : await req.payload.findByID({ collection: 'partners', id: partner, depth: 0, req, overrideAccess: true })
+    await recordEvent(req, { pump: doc.id, kind: 'partner', partner: partner as number | null, assignedTo: named?.title ?? null, source })
+  }
+  const owner = relationId(doc.owner)
+  if (String(owner) !== String(relationId(previousDoc?.owner))) {
+    const named =
+      owner === null ? null : await req.payload.findByID({ collection: 'buyers', id: owner, depth: 0, req, overrideAccess: true })
+    await recordEvent(req, { pump: doc.id, kind: 'owner', owner: owner as number | null, assignedTo: named?.phone ?? null, source })
+  }
+  return doc
 }

@@ -1,5 +1,6 @@
 import * as migration_20261128_035850_initial from './20261128_035850_initial';
 import * as migration_20261128_044510_lifecycle from './20261128_044510_lifecycle';
+import * as migration_20261128_045641_registration from './20261128_045641_registration';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261128_044510_lifecycle.up,
     down: migration_20261128_044510_lifecycle.down,
-    name: '20261128_044510_lifecycle'
+    name: '20261128_044510_lifecycle',
+  },
+  {
+    up: migration_20261128_045641_registration.up,
+    down: migration_20261128_045641_registration.down,
+    name: '20261128_045641_registration'
   },
 ];

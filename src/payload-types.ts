@@ -72,12 +72,15 @@ export interface Config {
     pumpEvents: PumpEvent;
     partners: Partner;
     buyers: Buyer;
+    feedback: Feedback;
     models: Model;
     manuals: Manual;
     countries: Country;
     regions: Region;
     objectTypes: ObjectType;
     users: User;
+    registrationAttempts: RegistrationAttempt;
+    phoneCodes: PhoneCode;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -93,12 +96,15 @@ export interface Config {
     pumpEvents: PumpEventsSelect<false> | PumpEventsSelect<true>;
     partners: PartnersSelect<false> | PartnersSelect<true>;
     buyers: BuyersSelect<false> | BuyersSelect<true>;
+    feedback: FeedbackSelect<false> | FeedbackSelect<true>;
     models: ModelsSelect<false> | ModelsSelect<true>;
     manuals: ManualsSelect<false> | ManualsSelect<true>;
     countries: CountriesSelect<false> | CountriesSelect<true>;
     regions: RegionsSelect<false> | RegionsSelect<true>;
     objectTypes: ObjectTypesSelect<false> | ObjectTypesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    registrationAttempts: RegistrationAttemptsSelect<false> | RegistrationAttemptsSelect<true>;
+    phoneCodes: PhoneCodesSelect<false> | PhoneCodesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -172,6 +178,7 @@ export interface Pump {
   password?: string | null;
   passwordHash?: string | null;
   owner?: (number | null) | Buyer;
+  nickname?: string | null;
   /**
    * Search by partner ID or by part of the name
    */
@@ -366,12 +373,16 @@ export interface PumpEvent {
   id: number;
   pump: number | Pump;
   at: string;
+  kind: 'status' | 'partner' | 'owner';
   from?: ('created' | 'produced' | 'released' | 'shipped' | 'in_operation' | 'in_service' | 'decommissioned') | null;
-  to: 'created' | 'produced' | 'released' | 'shipped' | 'in_operation' | 'in_service' | 'decommissioned';
-  actor: 'user' | 'modem' | 'system';
+  to?: ('created' | 'produced' | 'released' | 'shipped' | 'in_operation' | 'in_service' | 'decommissioned') | null;
+  partner?: (number | null) | Partner;
+  owner?: (number | null) | Buyer;
+  assignedTo?: string | null;
+  actor: 'user' | 'owner' | 'modem' | 'system';
   user?: (number | null) | User;
   actorName?: string | null;
-  source: 'button' | 'admin_override' | 'modem' | 'import';
+  source: 'button' | 'admin_override' | 'modem' | 'import' | 'card' | 'partner_claim' | 'owner_app';
   comment?: string | null;
   data?:
     | {
@@ -419,6 +430,56 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feedback".
+ */
+export interface Feedback {
+  id: number;
+  buyer?: (number | null) | Buyer;
+  email: string;
+  message: string;
+  handled?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "registrationAttempts".
+ */
+export interface RegistrationAttempt {
+  id: number;
+  flow: 'partner_claim' | 'owner_registration';
+  serial?: string | null;
+  pump?: (number | null) | Pump;
+  outcome:
+    | 'claimed'
+    | 'already_yours'
+    | 'registered'
+    | 'wrong_credentials'
+    | 'claimed_by_other'
+    | 'owned_by_other'
+    | 'phone_not_proven'
+    | 'throttled';
+  user?: (number | null) | User;
+  phone?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "phoneCodes".
+ */
+export interface PhoneCode {
+  id: number;
+  phone: string;
+  codeHash: string;
+  expiresAt: string;
+  checks?: number | null;
+  used?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -458,6 +519,10 @@ export interface PayloadLockedDocument {
         value: number | Buyer;
       } | null)
     | ({
+        relationTo: 'feedback';
+        value: number | Feedback;
+      } | null)
+    | ({
         relationTo: 'models';
         value: number | Model;
       } | null)
@@ -480,6 +545,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'registrationAttempts';
+        value: number | RegistrationAttempt;
+      } | null)
+    | ({
+        relationTo: 'phoneCodes';
+        value: number | PhoneCode;
       } | null);
   globalSlug?: string | null;
   user:
@@ -544,6 +617,7 @@ export interface PumpsSelect<T extends boolean = true> {
   password?: T;
   passwordHash?: T;
   owner?: T;
+  nickname?: T;
   responsiblePartner?: T;
   simNumber?: T;
   country?: T;
@@ -579,8 +653,12 @@ export interface PumpsSelect<T extends boolean = true> {
 export interface PumpEventsSelect<T extends boolean = true> {
   pump?: T;
   at?: T;
+  kind?: T;
   from?: T;
   to?: T;
+  partner?: T;
+  owner?: T;
+  assignedTo?: T;
   actor?: T;
   user?: T;
   actorName?: T;
@@ -637,6 +715,18 @@ export interface BuyersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feedback_select".
+ */
+export interface FeedbackSelect<T extends boolean = true> {
+  buyer?: T;
+  email?: T;
+  message?: T;
+  handled?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -725,6 +815,33 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "registrationAttempts_select".
+ */
+export interface RegistrationAttemptsSelect<T extends boolean = true> {
+  flow?: T;
+  serial?: T;
+  pump?: T;
+  outcome?: T;
+  user?: T;
+  phone?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "phoneCodes_select".
+ */
+export interface PhoneCodesSelect<T extends boolean = true> {
+  phone?: T;
+  codeHash?: T;
+  expiresAt?: T;
+  checks?: T;
+  used?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

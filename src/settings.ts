@@ -18,6 +18,13 @@ function flag(name: string): boolean {
   return ['1', 'true', 'yes', 'on'].includes((env[name] ?? '').toLowerCase())
 }
 
+function oneOf<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  if (!(choices as readonly string[]).includes(raw)) throw new Error(`${name} must be one of ${choices.join(', ')}, got "${raw}"`)
+  return raw as T
+}
+
 const dataDir = path.resolve(/* turbopackIgnore: true */ env.DATA_DIR || '.data')
 
 export const settings = {
@@ -38,6 +45,10 @@ export const settings = {
   embeddedMqttPort: integer('EMBEDDED_MQTT_PORT', 1884),
   mqttIngest: env.MQTT_INGEST !== 'off',
   seedDemo: flag('SEED_DEMO'),
+  /** How one-time codes reach owners' phones: written to the log (development) or POSTed to an SMS gateway. */
+  smsSender: oneOf('SMS_SENDER', ['log', 'webhook'] as const, 'log'),
+  smsWebhookUrl: env.SMS_WEBHOOK_URL || undefined,
+  smsWebhookToken: env.SMS_WEBHOOK_TOKEN || undefined,
 }
 
 export type Settings = typeof settings

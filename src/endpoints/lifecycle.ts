@@ -1,6 +1,6 @@
 // REST for the lifecycle: POST /api/pumps/:id/advance, POST /api/pumps/:id/set-status, GET /api/pumps/:id/transitions.
 // Each parses the body, calls the lifecycle service and shapes the answer; the service decides everything else.
-import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { inUserLanguage } from '../../hooks/errors'
 import { STATUS_LABELS } from '../domain/lifecycle'
@@ -10,12 +10,7 @@ import {
   setStatus,
   type StatusChangeResult,
 } from '../services/lifecycle'
-
-async function body(req: PayloadRequest): Promise<Record<string, unknown>> {
-  await addDataAndFileToRequest(req)
-  const data = req.data
-  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}
-}
+import { jsonBody } from './body'
 
 /** The updated pump as the caller may see it, the history event, and a generated pump password (this once only). */
 async function answer(req: PayloadRequest, result: StatusChangeResult): Promise<Response> {
@@ -27,7 +22,7 @@ async function answer(req: PayloadRequest, result: StatusChangeResult): Promise<
     user: req.user,
     req,
   })
-  const status = result.event.to
+  const status = result.event.to!
   return Response.json({
     message: inUserLanguage(req, {
       en: `Status changed to "${STATUS_LABELS[status].en}"`,
@@ -43,12 +38,12 @@ export const lifecycleEndpoints: Endpoint[] = [
   {
     path: '/:id/advance',
     method: 'post',
-    handler: async (req) => answer(req, await advanceStatus(req, req.routeParams?.id, await body(req))),
+    handler: async (req) => answer(req, await advanceStatus(req, req.routeParams?.id, await jsonBody(req))),
   },
   {
     path: '/:id/set-status',
     method: 'post',
-    handler: async (req) => answer(req, await setStatus(req, req.routeParams?.id, await body(req))),
+    handler: async (req) => answer(req, await setStatus(req, req.routeParams?.id, await jsonBody(req))),
   },
   {
     path: '/:id/transitions',

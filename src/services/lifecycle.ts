@@ -6,14 +6,9 @@ import { randomInt } from 'node:crypto'
 import { sql } from '@payloadcms/db-postgres'
 import {
   APIError,
-  AuthenticationError,
   createLocalReq,
   Forbidden,
-  killTransaction,
-  initTransaction,
-  LockedAuth,
   NotFound,
-  resetLoginAttempts,
   ValidationError,
   type Payload,
   type PayloadRequest,
@@ -38,7 +33,10 @@ import {
   type Transition,
 } from '../domain/lifecycle'
 import { PUMP_PASSWORD_MIN_LENGTH } from '../domain/pump'
+import { normalizeSerial } from '../domain/registration'
 import type { Pump, PumpEvent } from '../payload-types'
+import { recordEvent } from './history'
+import { checkAccountPassword } from './passwords'
 import { inTransaction, transactionDb } from './transaction'
 
 /** A transition refused for who asks or where the pump is (403, 409): an answer, not a server fault. */
@@ -85,8 +83,6 @@ type StatusChange = {
   data?: Record<string, unknown>
   comment?: string
   actor: EventActor
-  /** The signed-in user who made it (none for the modem and imports). */
-  user?: PayloadRequest['user']
   source: EventSource
   at?: Date
 }
@@ -96,11 +92,6 @@ async function lockedStatus(req: PayloadRequest, pumpId: number): Promise<PumpSt
   const result = await db.execute(sql`select status from pumps where id = ${pumpId} for update`)
   const row = (result as unknown as { rows: { status: PumpStatus }[] }).rows[0]
   return row ? row.status : null
-}
-
-function actorNameOf(user: NonNullable<PayloadRequest['user']>): string {
-  const { name, email } = user as { name?: string | null; email?: string | null }
-  return name && email ? `${name} (${email})` : (name ?? email ?? `#${user.id}`)
 }
 
 /** The one place `status` is written: the change and its history event, together or not at all. */
@@ -118,69 +109,47 @@ async function changeStatus(req: PayloadRequest, change: StatusChange): Promise<
       overrideAccess: true,
       context: { [PUMP_FLOW_CONTEXT_KEY]: 'lifecycle' },
     })
-    const event = await req.payload.create({
-      collection: 'pumpEvents',
-      data: {
-        pump: change.pumpId,
-        at: (change.at ?? new Date()).toISOString(),
-        from,
-        to: change.to,
-        actor: change.actor,
-        user: change.user ? Number(change.user.id) : null,
-        actorName: change.user ? actorNameOf(change.user) : null,
-        source: change.source,
-        comment: change.comment || null,
-        data: change.data && Object.keys(change.data).length ? change.data : null,
-      },
-      depth: 0,
-      req,
-      overrideAccess: true,
+    const event = await recordEvent(req, {
+      pump: change.pumpId,
+      kind: 'status',
+      at: change.at,
+      from,
+      to: change.to,
+      actor: change.actor,
+      source: change.source,
+      comment: change.comment,
+      data: change.data,
     })
     return { pump, event }
   })
 }
 
-/**
- * The caller confirms with their own account password. A wrong one counts toward the account's lockout exactly as a
- * failed login does (Payload's own login checks it); the login session it would open is rolled back.
- */
+/** The caller confirms with their own account password; a wrong one counts toward the lockout like a failed login. */
 async function confirmOwnPassword(req: PayloadRequest, password: unknown): Promise<void> {
-  const user = staffUser(req.user) as { id: number; email?: string } | null
+  const user = staffUser(req.user) as { email?: string } | null
   if (!user?.email) throw new Forbidden(req.t)
   if (typeof password !== 'string' || password === '') {
     throw badRequest(req, [{ path: 'password', message: { en: 'Enter your password', ru: 'Введите свой пароль' } }])
   }
-  const { payload } = req
-  const confirmation = await createLocalReq({ req: { i18n: req.i18n, t: req.t } }, payload)
-  await initTransaction(confirmation)
-  try {
-    await payload.login({ collection: 'users', data: { email: user.email, password }, req: confirmation })
-  } catch (error) {
-    if (error instanceof LockedAuth) {
-      throw new TransitionRefused(
-        inUserLanguage(req, {
-          en: 'Your account is locked after too many wrong passwords; try again later',
-          ru: 'Учётная запись заблокирована после нескольких неверных паролей; попробуйте позже',
-        }),
-        403,
-      )
-    }
-    if (error instanceof AuthenticationError) {
-      throw new TransitionRefused(
-        inUserLanguage(req, {
-          en: 'Wrong password: the status was not changed',
-          ru: 'Неверный пароль: статус не изменён',
-        }),
-        403,
-      )
-    }
-    throw error
-  } finally {
-    await killTransaction(confirmation)
+  const check = await checkAccountPassword(req, { collection: 'users', email: user.email }, password)
+  if (check === 'locked') {
+    throw new TransitionRefused(
+      inUserLanguage(req, {
+        en: 'Your account is locked after too many wrong passwords; try again later',
+        ru: 'Учётная запись заблокирована после нескольких неверных паролей; попробуйте позже',
+      }),
+      403,
+    )
   }
-  // A right password clears earlier failures, as a login does (that part was rolled back with the session).
-  const doc = await payload.db.findOne({ collection: 'users', where: { id: { equals: user.id } } })
-  if (doc) await resetLoginAttempts({ collection: payload.collections.users.config, doc: doc as never, payload, req })
+  if (check === 'wrong') {
+    throw new TransitionRefused(
+      inUserLanguage(req, {
+        en: 'Wrong password: the status was not changed',
+        ru: 'Неверный пароль: статус не изменён',
+      }),
+      403,
+    )
+  }
 }
 
 async function visiblePump(req: PayloadRequest, id: unknown): Promise<Pump> {
@@ -311,7 +280,6 @@ export async function advanceStatus(req: PayloadRequest, id: unknown, input: Adv
     data,
     comment,
     actor: 'user',
-    user: req.user,
     source: 'button',
   })
   return { ...result, generatedPassword }
@@ -357,7 +325,6 @@ export async function setStatus(req: PayloadRequest, id: unknown, input: SetStat
     allowedFrom: (current) => current === from,
     comment,
     actor: 'user',
-    user: req.user,
     source: 'admin_override',
   })
 }
@@ -369,7 +336,7 @@ export async function setStatus(req: PayloadRequest, id: unknown, input: SetStat
 export async function commissionOnFirstConnection(payload: Payload, serial: string, at: Date): Promise<boolean> {
   const { docs } = await payload.find({
     collection: 'pumps',
-    where: { serial: { equals: serial } },
+    where: { serial: { equals: normalizeSerial(serial) } },
     depth: 0,
     limit: 1,
     select: { status: true },

@@ -64,7 +64,7 @@ const fresh = {
     (
       await payload.create({
         collection: 'pumpEvents',
-        data: { pump: pump as number, at: new Date().toISOString(), from: 'created', to: 'produced', actor: 'system', source: 'import' },
+        data: { pump: pump as number, kind: 'status', at: new Date().toISOString(), from: 'created', to: 'produced', actor: 'system', source: 'import' },
       })
     ).id,
   manual: async () =>

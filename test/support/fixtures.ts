@@ -51,8 +51,19 @@ export async function createWorld(payload: Payload) {
       context: { [PUMP_FLOW_CONTEXT_KEY]: 'seed' },
       data: { serial: `SN-${tag}-${suffix}`, model: model.id, password: 'pump-secret-1', ...data } as never,
     })
+  const installed = {
+    country: await codeId(payload, 'countries', 'RU'),
+    region: await codeId(payload, 'regions', 'RU-SVE'),
+    objectType: await codeId(payload, 'objectTypes', 'private_house'),
+  }
   const pumps = {
-    ofA: await pump('A', { responsiblePartner: partnerA.id, owner: ownerX.id, ownerInfo: 'installer notes A', status: 'in_operation' }),
+    ofA: await pump('A', {
+      responsiblePartner: partnerA.id,
+      owner: ownerX.id,
+      ownerInfo: 'installer notes A',
+      status: 'in_operation',
+      ...installed,
+    }),
     ofB: await pump('B', { responsiblePartner: partnerB.id, owner: ownerY.id, ownerInfo: 'installer notes B' }),
     unclaimed: await pump('U', {}),
   }

@@ -1,0 +1,56 @@
+// Writes a pump's history events. Callers pass their request, so the event lands in the same transaction as the
+// change it records.
+import type { PayloadRequest } from 'payload'
+
+import { staffUser } from '../../access'
+import type { EventActor, EventKind, EventSource, PumpStatus } from '../domain/lifecycle'
+import type { PumpEvent } from '../payload-types'
+
+export type HistoryEvent = {
+  pump: number
+  kind: EventKind
+  source: EventSource
+  at?: Date
+  from?: PumpStatus
+  to?: PumpStatus
+  partner?: number | null
+  owner?: number | null
+  assignedTo?: string | null
+  comment?: string
+  data?: Record<string, unknown>
+  /** The modem's own events name no one; otherwise the request's user (staff or owner) or the system. */
+  actor?: EventActor
+}
+
+function nameOf(user: NonNullable<PayloadRequest['user']>): string {
+  const { name, email, phone } = user as { name?: string | null; email?: string | null; phone?: string | null }
+  const contact = email || phone
+  return name && contact ? `${name} (${contact})` : (name ?? contact ?? `#${user.id}`)
+}
+
+export async function recordEvent(req: PayloadRequest, event: HistoryEvent): Promise<PumpEvent> {
+  const staff = staffUser(req.user)
+  const actor: EventActor = event.actor ?? (staff ? 'user' : req.user?.collection === 'buyers' ? 'owner' : 'system')
+  return req.payload.create({
+    collection: 'pumpEvents',
+    data: {
+      pump: event.pump,
+      kind: event.kind,
+      at: (event.at ?? new Date()).toISOString(),
+      from: event.from ?? null,
+      to: event.to ?? null,
+      partner: event.partner ?? null,
+      owner: event.owner ?? null,
+      assignedTo: event.assignedTo ?? null,
+      actor,
+      user: actor === 'user' && staff ? Number(staff.id) : null,
+      actorName: (actor === 'user' || actor === 'owner') && req.user ? nameOf(req.user) : null,
+      source: event.source,
+      comment: event.comment || null,
+      data: event.data && Object.keys(event.data).length ? event.data : null,
+    },
+    depth: 0,
+    req,
+    overrideAccess: true,
+  })
+}

@@ -1,0 +1,39 @@
+// Checks an account's password exactly as a login would (Payload's own login: lockout counting included) without
+// opening a login session: the login runs in a transaction that is rolled back. A right password then clears the
+// failure count, as a login does.
+import {
+  AuthenticationError,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  LockedAuth,
+  resetLoginAttempts,
+  type PayloadRequest,
+} from 'payload'
+
+export type PasswordCheck = 'right' | 'wrong' | 'locked'
+
+type Account = { collection: 'users'; email: string } | { collection: 'buyers'; username: string }
+
+export async function checkAccountPassword(req: PayloadRequest, account: Account, password: string): Promise<PasswordCheck> {
+  const { payload } = req
+  const attempt = await createLocalReq({ req: { i18n: req.i18n, t: req.t } }, payload)
+  await initTransaction(attempt)
+  let id: number | string
+  try {
+    const data = account.collection === 'users' ? { email: account.email, password } : { username: account.username, password }
+    const result = await payload.login({ collection: account.collection, data: data as never, req: attempt })
+    id = result.user!.id
+  } catch (error) {
+    if (error instanceof LockedAuth) return 'locked'
+    if (error instanceof AuthenticationError) return 'wrong'
+    throw error
+  } finally {
+    await killTransaction(attempt)
+  }
+  const doc = await payload.db.findOne({ collection: account.collection, where: { id: { equals: id } } })
+  if (doc) {
+    await resetLoginAttempts({ collection: payload.collections[account.collection].config, doc: doc as never, payload, req })
+  }
+  return 'right'
+}

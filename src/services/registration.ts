@@ -1,0 +1,563 @@
+// Linking a pump to the people around it by proving possession: a partner claims it in the portal, an owner
+// registers it from the app. Both prove the pump with its serial and printed password; an owner whose phone already
+// has an account also proves the phone (signed in, the account's password, or a one-time SMS code). Every attempt
+// is recorded in `registrationAttempts`, which is also what the throttling counts.
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto'
+
+import { sql } from '@payloadcms/db-postgres'
+import bcrypt from 'bcryptjs'
+import { APIError, Forbidden, ValidationError, type PayloadRequest, type Where } from 'payload'
+
+import { buyerOf, partnerOf } from '../../access'
+import { inUserLanguage, type Message } from '../../hooks/errors'
+import { ASSIGNMENT_SOURCE_CONTEXT_KEY, PUMP_FLOW_CONTEXT_KEY } from '../../hooks/pumps'
+import { checkIccid, ICCID_ERRORS } from '../domain/iccid'
+import { normalizePartnerId } from '../domain/partner-id'
+import { normalizePhone, PHONE_ERRORS } from '../domain/phone'
+import {
+  ATTEMPT_LIMIT,
+  BUYER_PASSWORD_MIN_LENGTH,
+  FAILED_OUTCOMES,
+  FEEDBACK_MAX_LENGTH,
+  generatePhoneCode,
+  isEmail,
+  isThrottled,
+  mayRequestCode,
+  NICKNAME_MAX_LENGTH,
+  normalizeSerial,
+  PHONE_CODE,
+  type RegistrationFlow,
+  type RegistrationOutcome,
+} from '../domain/registration'
+import type { Buyer, Feedback, Pump } from '../payload-types'
+import { checkAccountPassword } from './passwords'
+import { configuredSmsSender } from './sms'
+import { inTransaction, transactionDb } from './transaction'
+
+/** A refusal the caller caused (400, 403, 409, 429), recorded with its outcome; logged at info level. */
+export class RegistrationRefused extends APIError {
+  constructor(
+    message: string,
+    status: 400 | 403 | 409 | 429,
+    readonly outcome?: RegistrationOutcome,
+  ) {
+    super(message, status)
+  }
+}
+
+type Problem = { path: string; message: Message }
+
+function invalid(req: PayloadRequest, collection: 'pumps' | 'buyers', problems: Problem[]): ValidationError {
+  return new ValidationError(
+    { collection, errors: problems.map(({ path, message }) => ({ path, message: inUserLanguage(req, message) })), req },
+    req.t,
+  )
+}
+
+const REQUIRED: Message = { en: 'Required', ru: 'Обязательное поле' }
+const NOT_TEXT: Message = { en: 'Must be text', ru: 'Должно быть текстом' }
+
+function text(input: Record<string, unknown>, name: string, problems: Problem[], required: boolean): string | undefined {
+  const value = input[name]
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+    if (required) problems.push({ path: name, message: REQUIRED })
+    return undefined
+  }
+  if (typeof value !== 'string') {
+    problems.push({ path: name, message: NOT_TEXT })
+    return undefined
+  }
+  return value
+}
+
+function wrongCredentials(req: PayloadRequest): RegistrationRefused {
+  // One answer for an unknown serial and a wrong password: nobody learns which serials exist.
+  return new RegistrationRefused(
+    inUserLanguage(req, {
+      en: 'The serial number or the pump password is wrong',
+      ru: 'Неверный серийный номер или пароль насоса',
+    }),
+    400,
+    'wrong_credentials',
+  )
+}
+
+function tooManyAttempts(req: PayloadRequest): RegistrationRefused {
+  return new RegistrationRefused(
+    inUserLanguage(req, {
+      en: `Too many failed attempts: try again in ${ATTEMPT_LIMIT.windowMs / 60_000} minutes`,
+      ru: `Слишком много неудачных попыток: попробуйте снова через ${ATTEMPT_LIMIT.windowMs / 60_000} минут`,
+    }),
+    429,
+    'throttled',
+  )
+}
+
+type Attempt = { flow: RegistrationFlow; serial?: string; pump?: number; user?: number; phone?: string }
+
+/** Written on its own (not in the caller's transaction): a refused attempt must stay recorded. */
+async function recordAttempt(req: PayloadRequest, attempt: Attempt, outcome: RegistrationOutcome): Promise<void> {
+  await req.payload.create({
+    collection: 'registrationAttempts',
+    data: {
+      flow: attempt.flow,
+      serial: attempt.serial ?? null,
+      pump: attempt.pump ?? null,
+      user: attempt.user ?? null,
+      phone: attempt.phone ?? null,
+      outcome,
+    },
+    overrideAccess: true,
+  })
+}
+
+/** Refuses (429) when the account, phone or serial has failed too often lately. */
+async function throttle(req: PayloadRequest, who: Where[]): Promise<void> {
+  const { totalDocs } = await req.payload.count({
+    collection: 'registrationAttempts',
+    where: {
+      and: [
+        { outcome: { in: FAILED_OUTCOMES } },
+        { createdAt: { greater_than: new Date(Date.now() - ATTEMPT_LIMIT.windowMs).toISOString() } },
+        { or: who },
+      ],
+    },
+    overrideAccess: true,
+  })
+  if (isThrottled(totalDocs)) throw tooManyAttempts(req)
+}
+
+// A hash to compare with when the serial is unknown, so both wrong answers take as long.
+const NO_SUCH_PUMP_HASH = bcrypt.hashSync('no such pump', 10)
+
+/** The pump, if the serial exists and the password printed on it is right. */
+async function provePump(req: PayloadRequest, serial: string, password: string): Promise<Pump | null> {
+  const { docs } = await req.payload.find({
+    collection: 'pumps',
+    where: { serial: { equals: serial } },
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    showHiddenFields: true,
+  })
+  const pump = docs[0]
+  const matches = await bcrypt.compare(password, pump?.passwordHash || NO_SUCH_PUMP_HASH)
+  return pump && pump.passwordHash && matches ? pump : null
+}
+
+/** Records the attempt's outcome (good or bad) and passes refusals on. */
+async function attempted<T>(
+  req: PayloadRequest,
+  attempt: Attempt,
+  work: () => Promise<{ result: T; outcome: RegistrationOutcome }>,
+): Promise<T> {
+  try {
+    const { result, outcome } = await work()
+    await recordAttempt(req, attempt, outcome)
+    return result
+  } catch (error) {
+    if (error instanceof RegistrationRefused && error.outcome) await recordAttempt(req, attempt, error.outcome)
+    throw error
+  }
+}
+
+// --- Partner portal ----------------------------------------------------------------------------------------------
+
+export type ClaimRequest = { serial?: unknown; partnerId?: unknown; password?: unknown }
+
+/**
+ * A partner user claims a pump it installs: serial, its company's partner ID and the pump's printed password.
+ * The pump gets the company as its responsible partner; claiming one's own pump again changes nothing.
+ */
+export async function claimPump(req: PayloadRequest, input: ClaimRequest): Promise<{ pump: Pump; outcome: RegistrationOutcome }> {
+  const company = partnerOf(req.user)
+  if (company === null) {
+    throw new RegistrationRefused(
+      inUserLanguage(req, {
+        en: 'Only a partner company’s users register pumps here',
+        ru: 'Регистрировать насосы здесь могут только пользователи партнёров',
+      }),
+      403,
+    )
+  }
+  const problems: Problem[] = []
+  const serialText = text(input as Record<string, unknown>, 'serial', problems, true)
+  const partnerIdText = text(input as Record<string, unknown>, 'partnerId', problems, true)
+  const password = text(input as Record<string, unknown>, 'password', problems, true)
+  const partnerId = partnerIdText === undefined ? null : normalizePartnerId(partnerIdText)
+  if (partnerIdText !== undefined && partnerId === null) {
+    problems.push({ path: 'partnerId', message: { en: 'A partner ID looks like P-12345', ru: 'ID партнёра имеет вид P-12345' } })
+  }
+  if (problems.length) throw invalid(req, 'pumps', problems)
+  const partner = await req.payload.findByID({ collection: 'partners', id: company, depth: 0, overrideAccess: true })
+  if (partner.partnerId !== partnerId) {
+    throw invalid(req, 'pumps', [
+      {
+        path: 'partnerId',
+        message: { en: 'This is not your company’s partner ID', ru: 'Это не ID партнёра вашей компании' },
+      },
+    ])
+  }
+  const serial = normalizeSerial(serialText!)
+  const userId = Number(req.user!.id)
+  const attempt: Attempt = { flow: 'partner_claim', serial, user: userId }
+  return attempted<{ pump: Pump; outcome: RegistrationOutcome }>(req, attempt, async () => {
+    await throttle(req, [{ user: { equals: userId } }, { serial: { equals: serial } }])
+    const pump = await provePump(req, serial, password!)
+    if (!pump) throw wrongCredentials(req)
+    attempt.pump = pump.id
+    const holder = pump.responsiblePartner && typeof pump.responsiblePartner === 'object' ? pump.responsiblePartner.id : pump.responsiblePartner
+    if (holder === company) return { result: { pump, outcome: 'already_yours' }, outcome: 'already_yours' }
+    if (holder !== null && holder !== undefined) {
+      // Says neither who holds it nor anything else about it.
+      throw new RegistrationRefused(
+        inUserLanguage(req, {
+          en: 'This pump is already registered by another partner. If you installed it, contact the manufacturer',
+          ru: 'Этот насос уже зарегистрирован другим партнёром. Если монтаж выполняли вы, обратитесь к производителю',
+        }),
+        409,
+        'claimed_by_other',
+      )
+    }
+    const claimed = await req.payload.update({
+      collection: 'pumps',
+      id: pump.id,
+      data: { responsiblePartner: company as number },
+      depth: 0,
+      req,
+      overrideAccess: true,
+      context: { [PUMP_FLOW_CONTEXT_KEY]: 'registration', [ASSIGNMENT_SOURCE_CONTEXT_KEY]: 'partner_claim' },
+    })
+    return { result: { pump: claimed, outcome: 'claimed' }, outcome: 'claimed' }
+  })
+}
+
+// --- Mobile app ---------------------------------------------------------------------------------------------------
+
+function codeHash(req: PayloadRequest, phone: string, code: string): string {
+  return createHmac('sha256', req.payload.secret).update(`${phone}:${code}`).digest('hex')
+}
+
+export type CodeRequest = { phone?: unknown }
+
+/** Sends a one-time code by SMS to prove the phone in `register-pump`. Sent to any valid number. */
+export async function requestPhoneCode(req: PayloadRequest, input: CodeRequest): Promise<{ expiresInSeconds: number }> {
+  const problems: Problem[] = []
+  const raw = text(input as Record<string, unknown>, 'phone', problems, true)
+  const checked = raw === undefined ? null : normalizePhone(raw)
+  if (checked && !checked.ok) problems.push({ path: 'phone', message: PHONE_ERRORS.invalid })
+  if (problems.length || !checked?.ok) throw invalid(req, 'buyers', problems)
+  const { phone } = checked
+  const now = new Date()
+  const { docs } = await req.payload.find({
+    collection: 'phoneCodes',
+    where: { and: [{ phone: { equals: phone } }, { createdAt: { greater_than: new Date(now.getTime() - 3600_000).toISOString() } }] },
+    depth: 0,
+    limit: 100,
+    overrideAccess: true,
+  })
+  const allowed = mayRequestCode(
+    docs.map((doc) => new Date(doc.createdAt)),
+    now,
+  )
+  if (!allowed.ok) {
+    throw new RegistrationRefused(
+      inUserLanguage(req, {
+        en: `A code was sent to this number recently: ask again in ${allowed.retryAfterSeconds} s`,
+        ru: `Код на этот номер уже отправлен: повторный запрос через ${allowed.retryAfterSeconds} с`,
+      }),
+      429,
+    )
+  }
+  const code = generatePhoneCode(randomInt)
+  const record = await req.payload.create({
+    collection: 'phoneCodes',
+    data: { phone, codeHash: codeHash(req, phone, code), expiresAt: new Date(now.getTime() + PHONE_CODE.ttlMs).toISOString() },
+    overrideAccess: true,
+  })
+  const minutes = PHONE_CODE.ttlMs / 60_000
+  try {
+    await configuredSmsSender(req.payload).send(
+      phone,
+      inUserLanguage(req, {
+        en: `Heat pump registration code: ${code}. Valid for ${minutes} minutes. Do not share it.`,
+        ru: `Код регистрации теплового насоса: ${code}. Действует ${minutes} минут. Никому его не сообщайте.`,
+      }),
+    )
+  } catch (error) {
+    await req.payload.delete({ collection: 'phoneCodes', id: record.id, overrideAccess: true })
+    req.payload.logger.error({ err: error, msg: '[sms] sending a code failed' })
+    throw new APIError(
+      inUserLanguage(req, {
+        en: 'The SMS could not be sent; try again later',
+        ru: 'Не удалось отправить SMS; попробуйте позже',
+      }),
+      502,
+    )
+  }
+  return { expiresInSeconds: PHONE_CODE.ttlMs / 1000 }
+}
+
+/** Spends the phone's latest code if it matches; wrong entries count, and a code is spent after a few. */
+async function consumePhoneCode(req: PayloadRequest, phone: string, code: string): Promise<boolean> {
+  const { docs } = await req.payload.find({
+    collection: 'phoneCodes',
+    where: {
+      and: [
+        { phone: { equals: phone } },
+        { used: { not_equals: true } },
+        { expiresAt: { greater_than: new Date().toISOString() } },
+      ],
+    },
+    sort: '-createdAt',
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+  })
+  const latest = docs[0]
+  if (!latest || (latest.checks ?? 0) >= PHONE_CODE.maxChecks) return false
+  const expected = Buffer.from(latest.codeHash, 'hex')
+  const given = Buffer.from(codeHash(req, phone, code), 'hex')
+  const matches = expected.length === given.length && timingSafeEqual(expected, given)
+  // Not in the caller's transaction: a wrong entry stays counted even when the registration is refused.
+  await req.payload.update({
+    collection: 'phoneCodes',
+    id: latest.id,
+    data: matches ? { used: true } : { checks: (latest.checks ?? 0) + 1 },
+    overrideAccess: true,
+  })
+  return matches
+}
+
+export type OwnerRegistrationRequest = {
+  phone?: unknown
+  serial?: unknown
+  pumpPassword?: unknown
+  simNumber?: unknown
+  country?: unknown
+  region?: unknown
+  nickname?: unknown
+  password?: unknown
+  code?: unknown
+}
+
+export type OwnerRegistration = { buyer: Buyer; pump: Pump; token: string | null; exp: number | null }
+
+/** The token the caller signed in with, handed back when they registered as themselves. */
+function callerToken(req: PayloadRequest): string | null {
+  const header = req.headers.get('authorization') ?? ''
+  const match = /^(?:JWT|Bearer)\s+(\S+)$/i.exec(header)
+  if (match) return match[1]
+  const cookie = /(?:^|;\s*)payload-token=([^;]+)/.exec(req.headers.get('cookie') ?? '')
+  return cookie ? decodeURIComponent(cookie[1]) : null
+}
+
+async function byCode<C extends 'countries' | 'regions'>(req: PayloadRequest, collection: C, code: string) {
+  const { docs } = await req.payload.find({
+    collection: collection as C,
+    where: { code: { equals: code.trim().toUpperCase() } },
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+  })
+  return docs[0] ?? null
+}
+
+/**
+ * An owner registers a pump from the app: proves the pump (serial and printed password), is found by phone or
+ * gets a buyer card, and becomes the pump's owner with the SIM number, country, region and their own nickname.
+ * Everything is written in one transaction; a phone that already has an account must be proven.
+ */
+export async function registerOwnerPump(req: PayloadRequest, input: OwnerRegistrationRequest): Promise<OwnerRegistration> {
+  const fields = input as Record<string, unknown>
+  const problems: Problem[] = []
+  const phoneText = text(fields, 'phone', problems, true)
+  const serialText = text(fields, 'serial', problems, true)
+  const pumpPassword = text(fields, 'pumpPassword', problems, true)
+  const simText = text(fields, 'simNumber', problems, false)
+  const countryCode = text(fields, 'country', problems, false)
+  const regionCode = text(fields, 'region', problems, false)
+  const nickname = text(fields, 'nickname', problems, false)
+  const password = text(fields, 'password', problems, false)
+  const code = text(fields, 'code', problems, false)
+
+  const phoneCheck = phoneText === undefined ? null : normalizePhone(phoneText)
+  if (phoneCheck && !phoneCheck.ok) problems.push({ path: 'phone', message: PHONE_ERRORS.invalid })
+  let simNumber: string | undefined
+  if (simText !== undefined) {
+    const checked = checkIccid(simText)
+    if (checked.ok) simNumber = checked.iccid
+    else problems.push({ path: 'simNumber', message: ICCID_ERRORS[checked.reason] })
+  }
+  const country = countryCode === undefined ? null : await byCode(req, 'countries', countryCode)
+  if (countryCode !== undefined && !country) {
+    problems.push({ path: 'country', message: { en: 'Unknown country code (ISO 3166-1, e.g. RU)', ru: 'Неизвестный код страны (ISO 3166-1, например RU)' } })
+  }
+  const region = regionCode === undefined ? null : await byCode(req, 'regions', regionCode)
+  if (regionCode !== undefined && !region) {
+    problems.push({ path: 'region', message: { en: 'Unknown region code (ISO 3166-2, e.g. RU-SVE)', ru: 'Неизвестный код региона (ISO 3166-2, например RU-SVE)' } })
+  }
+  const regionCountry = region ? (typeof region.country === 'object' ? region.country?.id : region.country) : null
+  if (region && country && regionCountry !== country.id) {
+    problems.push({ path: 'region', message: { en: 'This region is not in the given country', ru: 'Этот регион не относится к указанной стране' } })
+  }
+  if (nickname !== undefined && nickname.trim().length > NICKNAME_MAX_LENGTH) {
+    problems.push({ path: 'nickname', message: { en: `At most ${NICKNAME_MAX_LENGTH} characters`, ru: `Не длиннее ${NICKNAME_MAX_LENGTH} символов` } })
+  }
+  if (password !== undefined && password.length < BUYER_PASSWORD_MIN_LENGTH) {
+    problems.push({
+      path: 'password',
+      message: { en: `At least ${BUYER_PASSWORD_MIN_LENGTH} characters`, ru: `Не короче ${BUYER_PASSWORD_MIN_LENGTH} символов` },
+    })
+  }
+  if (code !== undefined && !new RegExp(`^\\d{${PHONE_CODE.digits}}$`).test(code.trim())) {
+    problems.push({ path: 'code', message: { en: `${PHONE_CODE.digits} digits from the SMS`, ru: `${PHONE_CODE.digits} цифр из SMS` } })
+  }
+  if (code !== undefined && password === undefined) {
+    problems.push({ path: 'password', message: { en: 'Choose a password for the app', ru: 'Задайте пароль для приложения' } })
+  }
+  if (problems.length || !phoneCheck?.ok) throw invalid(req, 'buyers', problems)
+
+  const phone = phoneCheck.phone
+  const serial = normalizeSerial(serialText!)
+  const signedIn = buyerOf(req.user)
+  const attempt: Attempt = { flow: 'owner_registration', serial, phone }
+  const registration = await attempted(req, attempt, async () => {
+    await throttle(req, [{ phone: { equals: phone } }, { serial: { equals: serial } }])
+    const pump = await provePump(req, serial, pumpPassword!)
+    if (!pump) throw wrongCredentials(req)
+    attempt.pump = pump.id
+    const result = await inTransaction(req, async () => {
+      // One phone, one buyer, even when the app sends the same registration twice at once.
+      const db = await transactionDb(req)
+      await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`buyer:${phone}`}, 0))`)
+      const { docs } = await req.payload.find({
+        collection: 'buyers',
+        where: { phone: { equals: phone } },
+        depth: 0,
+        limit: 1,
+        req,
+        overrideAccess: true,
+      })
+      let buyer = docs[0] as Buyer | undefined
+      let canLogIn = false
+      if (buyer) {
+        const proven =
+          String(signedIn) === String(buyer.id) ||
+          (code !== undefined && (await consumePhoneCode(req, phone, code.trim()))) ||
+          (password !== undefined &&
+            code === undefined &&
+            (await checkAccountPassword(req, { collection: 'buyers', username: phone }, password)) === 'right')
+        if (!proven) {
+          throw new RegistrationRefused(
+            inUserLanguage(req, {
+              en: 'This phone number already has an account: sign in, give its password, or confirm the number with the SMS code (POST /api/buyers/request-code)',
+              ru: 'На этот номер уже есть учётная запись: войдите, укажите её пароль или подтвердите номер кодом из SMS (POST /api/buyers/request-code)',
+            }),
+            403,
+            'phone_not_proven',
+          )
+        }
+        if (code !== undefined) {
+          // The code proved the phone: the owner sets the app password anew.
+          buyer = await req.payload.update({ collection: 'buyers', id: buyer.id, data: { password }, req, overrideAccess: true })
+        }
+        canLogIn = password !== undefined
+      } else {
+        if (password === undefined) {
+          throw invalid(req, 'buyers', [
+            { path: 'password', message: { en: 'Choose a password for the app', ru: 'Задайте пароль для приложения' } },
+          ])
+        }
+        buyer = await req.payload.create({
+          collection: 'buyers',
+          data: { phone, username: phone, password },
+          req,
+          overrideAccess: true,
+        })
+        canLogIn = true
+      }
+      const owner = pump.owner && typeof pump.owner === 'object' ? pump.owner.id : pump.owner
+      if (owner && owner !== buyer.id) {
+        throw new RegistrationRefused(
+          inUserLanguage(req, {
+            en: 'This pump is registered to another owner. If you bought it from them, contact the manufacturer’s service',
+            ru: 'Этот насос зарегистрирован на другого владельца. Если вы купили его у него, обратитесь в сервис производителя',
+          }),
+          409,
+          'owned_by_other',
+        )
+      }
+      // From here the request acts as this owner: they proved the pump and the phone.
+      req.user = { ...buyer, collection: 'buyers' } as PayloadRequest['user']
+      const updated = await req.payload.update({
+        collection: 'pumps',
+        id: pump.id,
+        data: {
+          owner: buyer.id,
+          ...(simNumber !== undefined ? { simNumber } : {}),
+          ...(country || region ? { country: country?.id ?? regionCountry, region: region?.id ?? null } : {}),
+          ...(nickname !== undefined ? { nickname: nickname.trim() } : {}),
+        },
+        depth: 0,
+        req,
+        overrideAccess: true,
+        context: { [PUMP_FLOW_CONTEXT_KEY]: 'registration', [ASSIGNMENT_SOURCE_CONTEXT_KEY]: 'owner_app' },
+      })
+      return { buyer, pump: updated, canLogIn }
+    })
+    return { result, outcome: 'registered' }
+  })
+
+  let token = registration.canLogIn ? null : callerToken(req)
+  let exp: number | null = null
+  if (registration.canLogIn) {
+    const login = await req.payload.login({ collection: 'buyers', data: { username: phone, password: password! } })
+    token = login.token ?? null
+    exp = login.exp ?? null
+  }
+  const user = { ...registration.buyer, collection: 'buyers' as const }
+  const [buyer, pump] = await Promise.all([
+    req.payload.findByID({ collection: 'buyers', id: registration.buyer.id, depth: 0, overrideAccess: false, user }),
+    req.payload.findByID({ collection: 'pumps', id: registration.pump.id, depth: 1, overrideAccess: false, user }),
+  ])
+  return { buyer, pump, token, exp }
+}
+
+export type FeedbackRequest = { email?: unknown; message?: unknown }
+
+/** An owner writes from the app; the e-mail they give is kept on their buyer card. */
+export async function leaveFeedback(req: PayloadRequest, input: FeedbackRequest): Promise<Feedback> {
+  const buyerId = buyerOf(req.user)
+  if (buyerId === null) throw new Forbidden(req.t)
+  const problems: Problem[] = []
+  const emailText = text(input as Record<string, unknown>, 'email', problems, true)
+  const message = text(input as Record<string, unknown>, 'message', problems, true)
+  const email = emailText?.trim().toLowerCase()
+  if (email !== undefined && !isEmail(email)) {
+    problems.push({ path: 'email', message: { en: 'Not an e-mail address', ru: 'Это не адрес e-mail' } })
+  }
+  if (message !== undefined && message.trim().length > FEEDBACK_MAX_LENGTH) {
+    problems.push({ path: 'message', message: { en: `At most ${FEEDBACK_MAX_LENGTH} characters`, ru: `Не длиннее ${FEEDBACK_MAX_LENGTH} символов` } })
+  }
+  if (!problems.length && email !== undefined) {
+    const { totalDocs } = await req.payload.count({
+      collection: 'buyers',
+      where: { and: [{ email: { equals: email } }, { id: { not_equals: buyerId } }] },
+      overrideAccess: true,
+    })
+    if (totalDocs > 0) {
+      problems.push({ path: 'email', message: { en: 'This e-mail belongs to another account', ru: 'Этот e-mail принадлежит другой учётной записи' } })
+    }
+  }
+  if (problems.length) throw invalid(req, 'buyers', problems)
+  return inTransaction(req, async () => {
+    await req.payload.update({ collection: 'buyers', id: buyerId, data: { email }, req, overrideAccess: true })
+    return req.payload.create({
+      collection: 'feedback',
+      data: { buyer: Number(buyerId), email: email!, message: message!.trim() },
+      req,
+      overrideAccess: true,
+    })
+  })
+}
