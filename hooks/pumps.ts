@@ -191,10 +191,16 @@ export const requireInstallationFromPartners: CollectionBeforeValidateHook = ({ 
   throw new ValidationError({ collection: 'pumps', errors: missing.map((path) => ({ path, message })), req }, req.t)
 }
 
+/** Fields an owner's update leaves as they are whatever it sends: the nickname, and what Payload itself sets. */
+const OWNER_UNTOUCHED = ['nickname', 'id', 'updatedAt', 'createdAt', 'history', 'manualUrl']
+
 /** From the app an owner changes only the pump's nickname. */
-export const ownersChangeOnlyNickname: CollectionBeforeValidateHook = ({ data, operation, req }) => {
+export const ownersChangeOnlyNickname: CollectionBeforeValidateHook = ({ data, originalDoc, operation, req }) => {
   if (!data || operation !== 'update' || inFlow(req) || buyerOf(req.user) === null) return data
-  const others = Object.keys(data).filter((name) => name !== 'nickname' && name !== 'id')
+  // `data` here is the whole card (what was sent over what was stored): what differs is what the owner sent.
+  const others = Object.keys(data).filter(
+    (name) => !OWNER_UNTOUCHED.includes(name) && !sameFieldValue(data[name], originalDoc?.[name]),
+  )
   if (!others.length) return data
   const message = inUserLanguage(req, {
     en: 'An owner changes only the nickname of the pump',

@@ -18,6 +18,9 @@ type Slug =
   | 'objectTypes'
   | 'pumps'
   | 'pumpEvents'
+  | 'registrationAttempts'
+  | 'feedback'
+  | 'phoneCodes'
 type Operation = 'list' | 'read' | 'create' | 'update' | 'delete'
 type Outcome = 'allow' | 'deny'
 type Id = number | string
@@ -98,6 +101,9 @@ const createData: Partial<Record<Slug, (w: World) => Record<string, unknown>>> =
   objectTypes: () => ({ code: unique('type'), name: unique('Type') }),
   pumps: () => ({ serial: unique('NEW') }),
   pumpEvents: (w) => ({ pump: w.pumps.ofA.id, at: new Date().toISOString(), to: 'in_service', actor: 'user', source: 'button' }),
+  registrationAttempts: () => ({ flow: 'partner_claim', serial: 'FORGED', outcome: 'claimed' }),
+  feedback: (w) => ({ buyer: w.ownerX.id, email: 'forged@example.com', message: 'forged' }),
+  phoneCodes: () => ({ phone: '+79120000000', codeHash: 'forged', expiresAt: new Date(Date.now() + 60_000).toISOString() }),
 }
 
 const updateData: Partial<Record<Slug, Record<string, unknown>>> = {
@@ -111,6 +117,9 @@ const updateData: Partial<Record<Slug, Record<string, unknown>>> = {
   manuals: { title: 'Renamed manual' },
   pumps: { note: 'updated note' },
   pumpEvents: { comment: 'rewritten history' },
+  registrationAttempts: { outcome: 'claimed' },
+  feedback: { handled: true },
+  phoneCodes: { used: false },
 }
 
 const ALL_ROLES: Role[] = ['admin', 'service', 'partner', 'owner', 'anonymous']
@@ -182,6 +191,29 @@ table.push(
     read: (w) => fresh.pumpEvent(w.pumps.ofB.id),
     write: (w) => fresh.pumpEvent(w.pumps.ofA.id),
   }),
+)
+
+// The registration audit log and owners' feedback: staff read them (staff mark feedback handled); phone codes: nobody.
+const made = {
+  attempt: async () =>
+    (await payload.create({ collection: 'registrationAttempts', data: { flow: 'owner_registration', serial: unique('S'), outcome: 'wrong_credentials' } })).id,
+  feedback: async (w: World) =>
+    (await payload.create({ collection: 'feedback', data: { buyer: w.ownerX.id, email: 'x@example.com', message: unique('m') } })).id,
+  phoneCode: async () =>
+    (
+      await payload.create({
+        collection: 'phoneCodes',
+        data: { phone: '+79120000001', codeHash: unique('h'), expiresAt: new Date(Date.now() + 60_000).toISOString() },
+      })
+    ).id,
+}
+table.push(
+  ...row('registrationAttempts', { list: staff, read: staff, delete: ['admin'] }, { read: () => made.attempt(), write: () => made.attempt() }),
+  ...row('feedback', { list: staff, read: staff, update: staff, delete: ['admin'] }, {
+    read: (w) => made.feedback(w),
+    write: (w) => made.feedback(w),
+  }),
+  ...row('phoneCodes', {}, { read: () => made.phoneCode(), write: () => made.phoneCode() }),
 )
 
 // Manuals are uploads: created in the admin with a file (covered below), read by anyone.
