@@ -32,6 +32,13 @@ export default buildConfig({
     // Gravatar would send a hash of each e-mail to a third party and fails offline.
     avatar: 'default',
     dateFormat: 'dd.MM.yyyy HH:mm',
+    components: {
+      // The partner portal: a page to claim a pump, linked in the navigation for partner users.
+      afterNavLinks: ['/src/components/RegisterPumpNavLink#RegisterPumpNavLink'],
+      views: {
+        registerPump: { Component: '/src/components/RegisterPumpView#RegisterPumpView', path: '/register-pump' },
+      },
+    },
   },
   collections: [
     Pumps,

@@ -79,7 +79,7 @@ export const PumpEvents: CollectionConfig = {
       name: 'assignedTo',
       type: 'text',
       label: { en: 'Assigned to', ru: 'Назначен' },
-      access: { read: ({ req, doc }) => isStaff(req.user) || doc?.kind === 'partner' },
+      access: { read: ({ req, doc }) => isStaff(req.user) || doc?.kind !== 'owner' },
     },
     {
       name: 'actor',

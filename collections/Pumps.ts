@@ -287,7 +287,7 @@ export const Pumps: CollectionConfig = {
       defaultLimit: 20,
       label: { en: 'History', ru: 'История' },
       access: { read: notForOwners },
-      admin: { allowCreate: false, defaultColumns: ['at', 'kind', 'from', 'to', 'assignedTo', 'actorName', 'source', 'comment'] },
+      admin: { allowCreate: false, defaultColumns: ['at', 'to', 'assignedTo', 'actorName', 'source', 'comment'] },
     },
     ...connectivityFields,
     {

@@ -27,6 +27,8 @@ const ADMIN = { email: 'browser-admin@test.local', password: 'browser-admin-pass
 const SERIAL = 'HP-BROWSER-1'
 const ENGINEER = { email: 'browser-service@test.local', password: 'browser-service-pass-1', name: 'Сервисный Инженер' }
 const PRODUCED_SERIAL = 'HP-BROWSER-2'
+const PARTNER = { email: 'browser-partner@test.local', password: 'browser-partner-pass-1', name: 'Монтажник Браузерный' }
+const UNCLAIMED = { serial: 'HP-BROWSER-3', password: 'label-pass-3' }
 
 /** `next build` on 2 cores takes about 1.5 minutes; leave room for a slow machine. */
 const SERVER_START_TIMEOUT = 240_000
@@ -216,7 +218,7 @@ class ServerProcess {
   }
 }
 
-type Fixture = { pumpId: number | string; producedPumpId: number }
+type Fixture = { pumpId: number | string; producedPumpId: number; partnerId: string }
 
 async function createFixture(): Promise<Fixture> {
   const payload: Payload = await startPayload()
@@ -249,7 +251,13 @@ async function createFixture(): Promise<Fixture> {
     })
     const produced = await payload.create({ collection: 'pumps', data: { serial: PRODUCED_SERIAL, model: model.id } })
     await importStatus(payload, produced.id, 'produced', { productionDate: new Date().toISOString() })
-    return { pumpId: pump.id, producedPumpId: produced.id }
+    const company = await payload.create({ collection: 'partners', data: { name: 'ООО «Браузер-Монтаж»', certified: true } })
+    await payload.create({
+      collection: 'users',
+      data: { email: PARTNER.email, password: PARTNER.password, name: PARTNER.name, role: 'partner', partner: company.id },
+    })
+    await payload.create({ collection: 'pumps', data: { serial: UNCLAIMED.serial, model: model.id, password: UNCLAIMED.password } })
+    return { pumpId: pump.id, producedPumpId: produced.id, partnerId: company.partnerId! }
   } finally {
     await closePayload(payload)
   }
@@ -457,6 +465,61 @@ if (!chromiumPath && browserRequired) {
       } finally {
         page = previousPage
         await engineer.close()
+      }
+    })
+
+    it('a partner registers a pump on its page, fills in the installation and finds it in its list', async () => {
+      const partnerContext = await browser!.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 1000 } })
+      const previousPage = page
+      page = await partnerContext.newPage()
+      page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
+      /** Picks an option of a relationship field by typing part of its label. */
+      const choose = async (field: string, typed: string, option: string) => {
+        await page.locator(`#field-${field} .rs__control`).click()
+        await page.keyboard.type(typed)
+        await page.locator('.rs__option', { hasText: option }).first().click()
+      }
+      try {
+        await step('partner-registration', async () => {
+          await page.goto(`${server!.url}/admin/login`)
+          await page.locator('form input[name="email"]').fill(PARTNER.email)
+          await page.locator('form input[name="password"]').fill(PARTNER.password)
+          await page.locator('form button[type="submit"]').click()
+          await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.startsWith('/admin/login'))
+
+          await page.goto(`${server!.url}/admin/register-pump`)
+          await expectVisible(page, 'a#nav-register-pump', 'the «Зарегистрировать насос» link', 'Зарегистрировать насос')
+          const form = page.locator('form.register-pump-form')
+          await form.locator('input[name="serial"]').fill(UNCLAIMED.serial.toLowerCase())
+          await form.locator('input[name="partnerId"]').fill(fixture.partnerId)
+          await form.locator('input[name="password"]').fill('not-the-label')
+          await form.getByRole('button', { name: 'Зарегистрировать' }).click()
+          await expectVisible(page, '.register-pump-form__error', 'the refusal', 'Неверный серийный номер или пароль насоса')
+          await form.locator('input[name="password"]').fill(UNCLAIMED.password)
+          await form.getByRole('button', { name: 'Зарегистрировать' }).click()
+
+          // The pump's card opens for the installation.
+          await page.waitForURL(/\/admin\/collections\/pumps\/\d+/)
+          expect(await page.locator('input[name="serial"]').inputValue()).toBe(UNCLAIMED.serial)
+          await choose('country', 'Росс', 'Россия')
+          await choose('region', 'Свердлов', 'Свердловская область')
+          await choose('objectType', 'Частн', 'Частный дом')
+          await page.locator('textarea[name="ownerInfo"]').fill('Иванов Иван, +7 912 000-00-00')
+          await page.locator('#action-save').click()
+          // Saved: the server derived the time zone from the region, and the card shows it.
+          await page.waitForFunction(
+            () => document.querySelector<HTMLInputElement>('input[name="timezone"]')?.value === 'Asia/Yekaterinburg',
+            null,
+            { timeout: UI_TIMEOUT },
+          )
+
+          await page.goto(`${server!.url}/admin/collections/pumps`)
+          await expectVisible(page, 'table tbody tr', 'the pump in the partner’s list', UNCLAIMED.serial)
+          await page.screenshot({ path: path.join(os.tmpdir(), 'hp-browser-partner.png'), fullPage: true })
+        })
+      } finally {
+        page = previousPage
+        await partnerContext.close()
       }
     })
   })
