@@ -422,105 +422,96 @@ if (!chromiumPath && browserRequired) {
       })
     })
 
-    it('a service engineer moves a pump to the next status through the dialog, confirming with the password', async () => {
-      const engineer = await browser!.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 1000 } })
+    /** Runs a step in a browser context of its own, signed in as `account`. */
+    async function signedInAs(account: { email: string; password: string }, name: string, body: () => Promise<void>) {
+      const context = await browser!.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 1000 } })
       const previousPage = page
-      page = await engineer.newPage()
+      page = await context.newPage()
       page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
       try {
-        await step('transition', async () => {
+        await step(name, async () => {
           await page.goto(`${server!.url}/admin/login`)
-          await page.locator('form input[name="email"]').fill(ENGINEER.email)
-          await page.locator('form input[name="password"]').fill(ENGINEER.password)
+          await page.locator('form input[name="email"]').fill(account.email)
+          await page.locator('form input[name="password"]').fill(account.password)
           await page.locator('form button[type="submit"]').click()
           await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.startsWith('/admin/login'))
-
-          await page.goto(`${server!.url}/admin/collections/pumps/${fixture.producedPumpId}`)
-          await expectVisible(page, '.field-type.select', 'the status «Произведен»', 'Произведен')
-          await page.getByRole('button', { name: 'Следующий статус: Выпущен' }).click()
-          const dialog = page.locator('dialog.status-transition__dialog')
-          await dialog.waitFor({ state: 'visible' })
-          await expectVisible(page, 'dialog.status-transition__dialog label', 'the «Дата выпуска» field', 'Дата выпуска')
-
-          // A wrong password is refused inline; the dialog stays open.
-          await dialog.locator('input[name="password"]').fill('not-my-password')
-          await dialog.getByRole('button', { name: 'Подтвердить' }).click()
-          await expectVisible(page, 'dialog .status-transition__error', 'the wrong-password message', 'Неверный пароль')
-
-          await dialog.locator('textarea[name="comment"]').fill('Прошёл выходной контроль')
-          await dialog.locator('input[name="password"]').fill(ENGINEER.password)
-          await dialog.getByRole('button', { name: 'Подтвердить' }).click()
-          // The card reloads with the new status and the history entry.
-          await dialog.waitFor({ state: 'hidden' })
-          await expectVisible(page, '.field-type.select', 'the status «Выпущен»', 'Выпущен')
-          const history = page.locator('.field-type.join')
-          await expectVisible(page, '.field-type.join tbody tr', 'the history entry', 'Прошёл выходной контроль')
-          const newest = history.locator('tbody tr').first()
-          await expect(newest.textContent()).resolves.toContain('Выпущен')
-          await expect(newest.textContent()).resolves.toContain('Переход статуса')
-          await expect(newest.textContent()).resolves.toContain(ENGINEER.name)
-          await expectVisible(page, 'button', 'the next button «Следующий статус: Отгружен»', 'Следующий статус: Отгружен')
-          await page.screenshot({ path: path.join(os.tmpdir(), 'hp-browser-transition.png'), fullPage: true })
+          await body()
         })
       } finally {
         page = previousPage
-        await engineer.close()
+        await context.close()
       }
+    }
+
+    it('a service engineer moves a pump to the next status through the dialog, confirming with the password', async () => {
+      await signedInAs(ENGINEER, 'transition', async () => {
+        await page.goto(`${server!.url}/admin/collections/pumps/${fixture.producedPumpId}`)
+        await expectVisible(page, '.field-type.select', 'the status «Произведен»', 'Произведен')
+        await page.getByRole('button', { name: 'Следующий статус: Выпущен' }).click()
+        const dialog = page.locator('dialog.status-transition__dialog')
+        await dialog.waitFor({ state: 'visible' })
+        await expectVisible(page, 'dialog.status-transition__dialog label', 'the «Дата выпуска» field', 'Дата выпуска')
+
+        // A wrong password is refused inline; the dialog stays open.
+        await dialog.locator('input[name="password"]').fill('not-my-password')
+        await dialog.getByRole('button', { name: 'Подтвердить' }).click()
+        await expectVisible(page, 'dialog .status-transition__error', 'the wrong-password message', 'Неверный пароль')
+
+        await dialog.locator('textarea[name="comment"]').fill('Прошёл выходной контроль')
+        await dialog.locator('input[name="password"]').fill(ENGINEER.password)
+        await dialog.getByRole('button', { name: 'Подтвердить' }).click()
+        // The card reloads with the new status and the history entry.
+        await dialog.waitFor({ state: 'hidden' })
+        await expectVisible(page, '.field-type.select', 'the status «Выпущен»', 'Выпущен')
+        const history = page.locator('.field-type.join')
+        await expectVisible(page, '.field-type.join tbody tr', 'the history entry', 'Прошёл выходной контроль')
+        const newest = history.locator('tbody tr').first()
+        await expect(newest.textContent()).resolves.toContain('Выпущен')
+        await expect(newest.textContent()).resolves.toContain('Переход статуса')
+        await expect(newest.textContent()).resolves.toContain(ENGINEER.name)
+        await expectVisible(page, 'button', 'the next button «Следующий статус: Отгружен»', 'Следующий статус: Отгружен')
+        await page.screenshot({ path: path.join(os.tmpdir(), 'hp-browser-transition.png'), fullPage: true })
+      })
     })
 
     it('a partner registers a pump on its page, fills in the installation and finds it in its list', async () => {
-      const partnerContext = await browser!.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 1000 } })
-      const previousPage = page
-      page = await partnerContext.newPage()
-      page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
       /** Picks an option of a relationship field by typing part of its label. */
       const choose = async (field: string, typed: string, option: string) => {
         await page.locator(`#field-${field} .rs__control`).click()
         await page.keyboard.type(typed)
         await page.locator('.rs__option', { hasText: option }).first().click()
       }
-      try {
-        await step('partner-registration', async () => {
-          await page.goto(`${server!.url}/admin/login`)
-          await page.locator('form input[name="email"]').fill(PARTNER.email)
-          await page.locator('form input[name="password"]').fill(PARTNER.password)
-          await page.locator('form button[type="submit"]').click()
-          await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.startsWith('/admin/login'))
+      await signedInAs(PARTNER, 'partner-registration', async () => {
+        await page.goto(`${server!.url}/admin/register-pump`)
+        await expectVisible(page, 'a#nav-register-pump', 'the «Зарегистрировать насос» link', 'Зарегистрировать насос')
+        const form = page.locator('form.register-pump-form')
+        await form.locator('input[name="serial"]').fill(UNCLAIMED.serial.toLowerCase())
+        await form.locator('input[name="partnerId"]').fill(fixture.partnerId)
+        await form.locator('input[name="password"]').fill('not-the-label')
+        await form.getByRole('button', { name: 'Зарегистрировать' }).click()
+        await expectVisible(page, '.register-pump-form__error', 'the refusal', 'Неверный серийный номер или пароль насоса')
+        await form.locator('input[name="password"]').fill(UNCLAIMED.password)
+        await form.getByRole('button', { name: 'Зарегистрировать' }).click()
 
-          await page.goto(`${server!.url}/admin/register-pump`)
-          await expectVisible(page, 'a#nav-register-pump', 'the «Зарегистрировать насос» link', 'Зарегистрировать насос')
-          const form = page.locator('form.register-pump-form')
-          await form.locator('input[name="serial"]').fill(UNCLAIMED.serial.toLowerCase())
-          await form.locator('input[name="partnerId"]').fill(fixture.partnerId)
-          await form.locator('input[name="password"]').fill('not-the-label')
-          await form.getByRole('button', { name: 'Зарегистрировать' }).click()
-          await expectVisible(page, '.register-pump-form__error', 'the refusal', 'Неверный серийный номер или пароль насоса')
-          await form.locator('input[name="password"]').fill(UNCLAIMED.password)
-          await form.getByRole('button', { name: 'Зарегистрировать' }).click()
+        // The pump's card opens for the installation.
+        await page.waitForURL(/\/admin\/collections\/pumps\/\d+/)
+        expect(await page.locator('input[name="serial"]').inputValue()).toBe(UNCLAIMED.serial)
+        await choose('country', 'Росс', 'Россия')
+        await choose('region', 'Свердлов', 'Свердловская область')
+        await choose('objectType', 'Частн', 'Частный дом')
+        await page.locator('textarea[name="ownerInfo"]').fill('Иванов Иван, +7 912 000-00-00')
+        await page.locator('#action-save').click()
+        // Saved: the server derived the time zone from the region, and the card shows it.
+        await page.waitForFunction(
+          () => document.querySelector<HTMLInputElement>('input[name="timezone"]')?.value === 'Asia/Yekaterinburg',
+          null,
+          { timeout: UI_TIMEOUT },
+        )
 
-          // The pump's card opens for the installation.
-          await page.waitForURL(/\/admin\/collections\/pumps\/\d+/)
-          expect(await page.locator('input[name="serial"]').inputValue()).toBe(UNCLAIMED.serial)
-          await choose('country', 'Росс', 'Россия')
-          await choose('region', 'Свердлов', 'Свердловская область')
-          await choose('objectType', 'Частн', 'Частный дом')
-          await page.locator('textarea[name="ownerInfo"]').fill('Иванов Иван, +7 912 000-00-00')
-          await page.locator('#action-save').click()
-          // Saved: the server derived the time zone from the region, and the card shows it.
-          await page.waitForFunction(
-            () => document.querySelector<HTMLInputElement>('input[name="timezone"]')?.value === 'Asia/Yekaterinburg',
-            null,
-            { timeout: UI_TIMEOUT },
-          )
-
-          await page.goto(`${server!.url}/admin/collections/pumps`)
-          await expectVisible(page, 'table tbody tr', 'the pump in the partner’s list', UNCLAIMED.serial)
-          await page.screenshot({ path: path.join(os.tmpdir(), 'hp-browser-partner.png'), fullPage: true })
-        })
-      } finally {
-        page = previousPage
-        await partnerContext.close()
-      }
+        await page.goto(`${server!.url}/admin/collections/pumps`)
+        await expectVisible(page, 'table tbody tr', 'the pump in the partner’s list', UNCLAIMED.serial)
+        await page.screenshot({ path: path.join(os.tmpdir(), 'hp-browser-partner.png'), fullPage: true })
+      })
     })
   })
 }
