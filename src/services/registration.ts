@@ -442,13 +442,14 @@ export async function registerOwnerPump(req: PayloadRequest, input: OwnerRegistr
       let buyer = docs[0] as Buyer | undefined
       let canLogIn = false
       if (buyer) {
-        const proven =
-          String(signedIn) === String(buyer.id) ||
-          (code !== undefined && (await consumePhoneCode(req, phone, code.trim()))) ||
-          (password !== undefined &&
-            code === undefined &&
-            (await checkAccountPassword(req, { collection: 'buyers', username: phone }, password)) === 'right')
-        if (!proven) {
+        const bySignIn = String(signedIn) === String(buyer.id)
+        const byCode = !bySignIn && code !== undefined && (await consumePhoneCode(req, phone, code.trim()))
+        const byPassword =
+          !bySignIn &&
+          code === undefined &&
+          password !== undefined &&
+          (await checkAccountPassword(req, { collection: 'buyers', username: phone }, password)) === 'right'
+        if (!bySignIn && !byCode && !byPassword) {
           throw new RegistrationRefused(
             inUserLanguage(req, {
               en: 'This phone number already has an account: sign in, give its password, or confirm the number with the SMS code (POST /api/buyers/request-code)',
@@ -458,11 +459,12 @@ export async function registerOwnerPump(req: PayloadRequest, input: OwnerRegistr
             'phone_not_proven',
           )
         }
-        if (code !== undefined) {
+        if (byCode) {
           // The code proved the phone: the owner sets the app password anew.
           buyer = await req.payload.update({ collection: 'buyers', id: buyer.id, data: { password }, req, overrideAccess: true })
         }
-        canLogIn = password !== undefined
+        // Signed in already: the caller keeps the token it has.
+        canLogIn = byCode || byPassword
       } else {
         if (password === undefined) {
           throw invalid(req, 'buyers', [
