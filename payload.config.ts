@@ -19,6 +19,8 @@ import { Pumps } from './collections/Pumps'
 import { Regions } from './collections/Regions'
 import { RegistrationAttempts } from './collections/RegistrationAttempts'
 import { Users } from './collections/Users'
+import { mqttIngest } from './plugins/mqtt-ingest'
+import { prepareDatabase } from './src/runtime/database'
 import { settings } from './src/settings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -93,5 +95,8 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'migrations'),
   }),
   graphQL: { disablePlaygroundInProduction: true },
+  // Migrations and reference lists first (server and worker only); the plugins' onInit runs after this.
+  onInit: prepareDatabase,
+  plugins: [mqttIngest({ enabled: () => settings.mqttIngest && settings.role !== undefined })],
   telemetry: false,
 })

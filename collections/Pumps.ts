@@ -54,6 +54,7 @@ const connectivityFields: Field[] = [
       { value: 'wifi', label: 'Wi-Fi' },
     ],
   },
+  { name: 'firmwareVersion', type: 'text', label: { en: 'Modem firmware', ru: 'Прошивка модема' } },
 ].map((field) => ({
   ...field,
   admin: {
@@ -174,6 +175,8 @@ export const Pumps: CollectionConfig = {
       },
     },
     { name: 'passwordHash', type: 'text', hidden: true },
+    // The modem's MQTT password (its device key), kept as a keyed hash; issued when the pump is produced.
+    { name: 'deviceKeyHash', type: 'text', hidden: true, access: { create: () => false, update: () => false } },
     {
       name: 'owner',
       type: 'relationship',

@@ -1,6 +1,7 @@
 import * as migration_20261128_035850_initial from './20261128_035850_initial';
 import * as migration_20261128_044510_lifecycle from './20261128_044510_lifecycle';
 import * as migration_20261128_045641_registration from './20261128_045641_registration';
+import * as migration_20261128_051649_mqtt_ingest from './20261128_051649_mqtt_ingest';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261128_045641_registration.up,
     down: migration_20261128_045641_registration.down,
-    name: '20261128_045641_registration'
+    name: '20261128_045641_registration',
+  },
+  {
+    up: migration_20261128_051649_mqtt_ingest.up,
+    down: migration_20261128_051649_mqtt_ingest.down,
+    name: '20261128_051649_mqtt_ingest'
   },
 ];

@@ -81,6 +81,7 @@ export interface Config {
     users: User;
     registrationAttempts: RegistrationAttempt;
     phoneCodes: PhoneCode;
+    modemEvents: ModemEvent;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -89,6 +90,7 @@ export interface Config {
   collectionsJoins: {
     pumps: {
       history: 'pumpEvents';
+      modemHistory: 'modemEvents';
     };
   };
   collectionsSelect: {
@@ -105,6 +107,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     registrationAttempts: RegistrationAttemptsSelect<false> | RegistrationAttemptsSelect<true>;
     phoneCodes: PhoneCodesSelect<false> | PhoneCodesSelect<true>;
+    modemEvents: ModemEventsSelect<false> | ModemEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -177,6 +180,7 @@ export interface Pump {
    */
   password?: string | null;
   passwordHash?: string | null;
+  deviceKeyHash?: string | null;
   owner?: (number | null) | Buyer;
   nickname?: string | null;
   /**
@@ -221,7 +225,16 @@ export interface Pump {
     | boolean
     | null;
   connectionType?: ('gsm' | 'ethernet' | 'wifi') | null;
+  firmwareVersion?: string | null;
   manualUrl?: string | null;
+  presenceAt?: string | null;
+  alarmsAt?: string | null;
+  lastSeenAt?: string | null;
+  modemHistory?: {
+    docs?: (number | ModemEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -430,6 +443,20 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "modemEvents".
+ */
+export interface ModemEvent {
+  id: number;
+  pump: number | Pump;
+  at: string;
+  kind: 'connected' | 'disconnected' | 'timed_out' | 'alarm_raised' | 'alarm_cleared';
+  code?: string | null;
+  text?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "feedback".
  */
 export interface Feedback {
@@ -553,6 +580,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'phoneCodes';
         value: number | PhoneCode;
+      } | null)
+    | ({
+        relationTo: 'modemEvents';
+        value: number | ModemEvent;
       } | null);
   globalSlug?: string | null;
   user:
@@ -616,6 +647,7 @@ export interface PumpsSelect<T extends boolean = true> {
   status?: T;
   password?: T;
   passwordHash?: T;
+  deviceKeyHash?: T;
   owner?: T;
   nickname?: T;
   responsiblePartner?: T;
@@ -642,7 +674,12 @@ export interface PumpsSelect<T extends boolean = true> {
   lastDisconnectedAt?: T;
   activeAlarms?: T;
   connectionType?: T;
+  firmwareVersion?: T;
   manualUrl?: T;
+  presenceAt?: T;
+  alarmsAt?: T;
+  lastSeenAt?: T;
+  modemHistory?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -840,6 +877,19 @@ export interface PhoneCodesSelect<T extends boolean = true> {
   expiresAt?: T;
   checks?: T;
   used?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "modemEvents_select".
+ */
+export interface ModemEventsSelect<T extends boolean = true> {
+  pump?: T;
+  at?: T;
+  kind?: T;
+  code?: T;
+  text?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -5,10 +5,7 @@ import next from 'next'
 import { getPayload, type Payload } from 'payload'
 
 import config from '../payload.config'
-import { ensureReferenceData } from './seed/reference'
-import { seedDemo } from './seed/demo'
 import { health, registerHealthCheck } from './runtime/health'
-import { applyMigrations } from './runtime/migrate'
 import { rootDirOf } from './runtime/root'
 import { settings } from './settings'
 import { closePayload } from './runtime/close'
@@ -17,23 +14,13 @@ export const rootDir = rootDirOf()
 
 export type RunningServer = { payload: Payload; url: string; close: () => Promise<void> }
 
-function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@')
-}
-
 export async function startServer(options: { dev: boolean; port?: number }): Promise<RunningServer> {
   const port = options.port ?? settings.port
-  // Payload is initialised here, once: Next's route handlers find this instance in Payload's own cache.
+  // Payload is initialised here, once: Next's route handlers find this instance in Payload's own cache. Its
+  // onInit prepares the database (src/runtime/database.ts) and starts the modem ingestion (plugins/mqtt-ingest).
+  settings.role = 'server'
   const payload = await getPayload({ config })
-  await applyMigrations(payload)
-  await ensureReferenceData(payload)
-  if (settings.seedDemo) await seedDemo(payload, { onlyIfEmpty: true })
-
-  registerHealthCheck('mqtt', () => ({
-    state: 'not-running',
-    broker: settings.mqttUrl ? redactUrl(settings.mqttUrl) : `embedded, 127.0.0.1:${settings.embeddedMqttPort}`,
-    note: 'modem ingestion is not part of this build yet',
-  }))
+  if (!settings.mqttIngest) registerHealthCheck('mqtt', () => ({ state: 'off', note: 'MQTT_INGEST=off' }))
 
   const nextApp = next({ dev: options.dev, dir: rootDir, hostname: '127.0.0.1', port })
   await nextApp.prepare()

@@ -40,10 +40,22 @@ export const settings = {
   databaseUrl: env.DATABASE_URL || undefined,
   embeddedPostgresPort: integer('EMBEDDED_POSTGRES_PORT', 54329),
   payloadSecret: env.PAYLOAD_SECRET || undefined,
-  /** Unset: the ingestion issue's embedded broker is used. Reserved here so config has one home. */
+  /** Unset: an embedded broker (aedes) is started on 127.0.0.1:EMBEDDED_MQTT_PORT. */
   mqttUrl: env.MQTT_URL || undefined,
   embeddedMqttPort: integer('EMBEDDED_MQTT_PORT', 1884),
   mqttIngest: env.MQTT_INGEST !== 'off',
+  /** The ingestion's own login at an external broker (the embedded one derives it from PAYLOAD_SECRET). */
+  mqttUsername: env.MQTT_USERNAME || undefined,
+  mqttPassword: env.MQTT_PASSWORD || undefined,
+  /** Instances share the stream through `$share/<group>/hp/#` on an MQTT 5 broker; empty: plain subscription. */
+  mqttShareGroup: env.MQTT_SHARE_GROUP ?? 'hp-ingest',
+  /** A pump with nothing heard for this long is marked offline. */
+  offlineAfterSeconds: integer('OFFLINE_AFTER_SECONDS', 600),
+  /**
+   * Set by the process that runs the product (`server` by src/start.ts, `worker` by src/worker.ts): only they
+   * prepare the database on init and start the modem ingestion. CLI commands, `next build` and tests leave it unset.
+   */
+  role: undefined as 'server' | 'worker' | undefined,
   seedDemo: flag('SEED_DEMO'),
   /** How one-time codes reach owners' phones: written to the log (development) or POSTed to an SMS gateway. */
   smsSender: oneOf('SMS_SENDER', ['log', 'webhook'] as const, 'log'),

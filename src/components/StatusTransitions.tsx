@@ -18,7 +18,9 @@ const TEXT = {
     cancel: 'Cancel',
     saving: 'Saving…',
     done: 'Done',
-    generated: 'The pump’s password. It is shown only now: print it on the label.',
+    generated: 'Shown only now: write them down.',
+    pumpPassword: 'Pump password (print it on the label)',
+    deviceKey: 'Modem device key (its MQTT password: enter it in the modem)',
     failed: 'The status was not changed',
   },
   ru: {
@@ -30,7 +32,9 @@ const TEXT = {
     cancel: 'Отмена',
     saving: 'Сохранение…',
     done: 'Готово',
-    generated: 'Пароль насоса. Он показан только сейчас: напечатайте его на этикетке.',
+    generated: 'Показаны только сейчас: запишите их.',
+    pumpPassword: 'Пароль насоса (напечатайте на этикетке)',
+    deviceKey: 'Ключ модема (его пароль MQTT: введите в модем)',
     failed: 'Статус не изменён',
   },
 }
@@ -89,7 +93,7 @@ export function StatusTransitions() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
-  const [generatedPassword, setGeneratedPassword] = useState<string | null>(null)
+  const [secrets, setSecrets] = useState<{ password?: string; deviceKey?: string } | null>(null)
   const dialogRef = useRef<HTMLDialogElement>(null)
   const url = `${serverURL ?? ''}${api}/pumps/${id}`
 
@@ -116,7 +120,7 @@ export function StatusTransitions() {
   const open = useCallback((next: Dialog) => {
     setFieldErrors({})
     setFormError(null)
-    setGeneratedPassword(null)
+    setSecrets(null)
     setDialog(next)
   }, [])
 
@@ -168,7 +172,10 @@ export function StatusTransitions() {
           },
           body: JSON.stringify(body),
         })
-        const answer = (await response.json().catch(() => ({}))) as ErrorBody & { generatedPassword?: string }
+        const answer = (await response.json().catch(() => ({}))) as ErrorBody & {
+          generatedPassword?: string
+          generatedDeviceKey?: string
+        }
         if (!response.ok) {
           const errors: Record<string, string> = {}
           for (const item of answer.errors?.[0]?.data?.errors ?? [])
@@ -177,8 +184,9 @@ export function StatusTransitions() {
           setFormError(Object.keys(errors).length ? text.failed : (answer.errors?.[0]?.message ?? text.failed))
           return
         }
-        if (answer.generatedPassword) setGeneratedPassword(answer.generatedPassword)
-        else window.location.reload()
+        if (answer.generatedPassword || answer.generatedDeviceKey) {
+          setSecrets({ password: answer.generatedPassword, deviceKey: answer.generatedDeviceKey })
+        } else window.location.reload()
       } catch (error) {
         setFormError(`${text.failed}: ${(error as Error).message}`)
       } finally {
@@ -250,20 +258,27 @@ export function StatusTransitions() {
             color: 'var(--theme-text)',
           }}
         >
-          {dialog && generatedPassword ? (
+          {dialog && secrets ? (
             <div>
               <h3 id="status-transition-title">{text.generated}</h3>
-              <p
-                className="status-transition__generated-password"
-                style={{
-                  fontFamily: 'monospace',
-                  fontSize: '1.6em',
-                  letterSpacing: '0.08em',
-                  margin: '16px 0',
-                }}
-              >
-                {generatedPassword}
-              </p>
+              {(
+                [
+                  ['password', text.pumpPassword, secrets.password],
+                  ['device-key', text.deviceKey, secrets.deviceKey],
+                ] as const
+              ).map(([name, label, value]) =>
+                value ? (
+                  <div key={name} style={{ margin: '16px 0' }}>
+                    <div>{label}</div>
+                    <p
+                      className={`status-transition__generated-${name}`}
+                      style={{ fontFamily: 'monospace', fontSize: '1.4em', letterSpacing: '0.06em', margin: '4px 0' }}
+                    >
+                      {value}
+                    </p>
+                  </div>
+                ) : null,
+              )}
               <Button buttonStyle="primary" margin={false} onClick={() => window.location.reload()} type="button">
                 {text.done}
               </Button>

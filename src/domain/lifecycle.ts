@@ -70,6 +70,8 @@ export type Transition = {
   action: TransitionAction
   label: Bilingual
   fields: readonly TransitionField[]
+  /** Producing a pump issues its modem's device key (its MQTT password), shown once. */
+  issuesDeviceKey?: true
 }
 
 export const LIFECYCLE_FIELD_LABELS: Record<TransitionFieldName, Bilingual> = {
@@ -104,6 +106,7 @@ export const TRANSITIONS: readonly Transition[] = [
     action: 'advance',
     label: nextStatusLabel('produced'),
     fields: [field('model', 'model'), field('productionDate', 'date'), field('password', 'pumpPassword')],
+    issuesDeviceKey: true,
   },
   {
     from: 'produced',

@@ -9,6 +9,7 @@ export const CONNECTIVITY_FIELDS = [
   'lastDisconnectedAt',
   'activeAlarms',
   'connectionType',
+  'firmwareVersion',
 ] as const
 
 /** Fields that a plain create or update may not change: their own flows (lifecycle, ingestion) do. */

@@ -31,6 +31,7 @@ async function answer(req: PayloadRequest, result: StatusChangeResult): Promise<
     doc,
     event: result.event,
     ...(result.generatedPassword ? { generatedPassword: result.generatedPassword } : {}),
+    ...(result.generatedDeviceKey ? { generatedDeviceKey: result.generatedDeviceKey } : {}),
   })
 }
 

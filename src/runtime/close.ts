@@ -3,12 +3,21 @@ import type { Payload } from 'payload'
 type PgClient = { release?: (destroy?: boolean) => void }
 type PgPool = { end: () => Promise<void>; ended?: boolean; _clients?: PgClient[]; _idle?: { client: PgClient }[] }
 
+const closers = new WeakMap<Payload, (() => Promise<void>)[]>()
+
+/** Subsystems started on a Payload instance (the modem ingestion) stop here, before the database closes. */
+export function onClose(payload: Payload, close: () => Promise<void>): void {
+  closers.set(payload, [...(closers.get(payload) ?? []), close])
+}
+
 /**
  * payload.destroy() leaves the PostgreSQL pool open (Payload 3.90), and the adapter keeps one client checked
  * out for good to watch for connection resets, so pool.end() alone would wait forever: release that client
  * first, then end the pool.
  */
 export async function closePayload(payload: Payload): Promise<void> {
+  for (const close of (closers.get(payload) ?? []).reverse()) await close()
+  closers.delete(payload)
   const pool = (payload.db as unknown as { pool?: PgPool }).pool
   await payload.destroy()
   if (!pool || pool.ended) return

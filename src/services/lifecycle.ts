@@ -35,6 +35,7 @@ import {
 import { PUMP_PASSWORD_MIN_LENGTH } from '../domain/pump'
 import { normalizeSerial } from '../domain/registration'
 import type { Pump, PumpEvent } from '../payload-types'
+import { generateDeviceKey } from './device-keys'
 import { recordEvent } from './history'
 import { checkAccountPassword } from './passwords'
 import { inTransaction, transactionDb } from './transaction'
@@ -240,7 +241,7 @@ function onlyStaff(req: PayloadRequest): void {
 }
 
 export type AdvanceRequest = { password?: unknown; to?: unknown; data?: unknown; comment?: unknown }
-export type StatusChangeResult = { pump: Pump; event: PumpEvent; generatedPassword?: string }
+export type StatusChangeResult = { pump: Pump; event: PumpEvent; generatedPassword?: string; generatedDeviceKey?: string }
 
 /** A service engineer's (or admin's) "Next status" button: the next allowed status, with its data and password. */
 export async function advanceStatus(req: PayloadRequest, id: unknown, input: AdvanceRequest): Promise<StatusChangeResult> {
@@ -272,17 +273,18 @@ export async function advanceStatus(req: PayloadRequest, id: unknown, input: Adv
   const comment = checkedComment(req, input.comment, false)
   await confirmOwnPassword(req, input.password)
   const { password: _secret, ...data } = values
+  const deviceKey = transition.issuesDeviceKey && !(await hasDeviceKey(req, pump.id)) ? generateDeviceKey() : null
   const result = await changeStatus(req, {
     pumpId: pump.id,
     to: transition.to,
     allowedFrom: (current) => current === from,
-    values,
+    values: deviceKey ? { ...values, deviceKeyHash: deviceKey.hash(req.payload.secret) } : values,
     data,
     comment,
     actor: 'user',
     source: 'button',
   })
-  return { ...result, generatedPassword }
+  return { ...result, generatedPassword, generatedDeviceKey: deviceKey?.key }
 }
 
 export type SetStatusRequest = { password?: unknown; status?: unknown; comment?: unknown }
@@ -387,13 +389,20 @@ export async function importStatus(
   })
 }
 
-async function passwordHashOf(req: PayloadRequest, pumpId: number): Promise<string | null> {
-  const doc = await req.payload.db.findOne<{ id: number; passwordHash?: string | null }>({
+async function secretsOf(req: PayloadRequest, pumpId: number) {
+  return req.payload.db.findOne<{ id: number; passwordHash?: string | null; deviceKeyHash?: string | null }>({
     collection: 'pumps',
     where: { id: { equals: pumpId } },
     req,
   })
-  return doc?.passwordHash ?? null
+}
+
+async function passwordHashOf(req: PayloadRequest, pumpId: number): Promise<string | null> {
+  return (await secretsOf(req, pumpId))?.passwordHash ?? null
+}
+
+async function hasDeviceKey(req: PayloadRequest, pumpId: number): Promise<boolean> {
+  return Boolean((await secretsOf(req, pumpId))?.deviceKeyHash)
 }
 
 async function modelExists(req: PayloadRequest, id: unknown): Promise<boolean> {

@@ -1,0 +1,129 @@
+// Modem data over MQTT: presence, last data, alarms and auto-commissioning, kept current in the pump cards.
+// A Payload plugin: it adds its fields, the modem history collection and the broker auth endpoints, and starts the
+// ingestion in onInit when enabled (the server and `npm run worker`; never `next build`, CLI commands or tests).
+import type { Config, Endpoint, Payload } from 'payload'
+
+import { registerHealthCheck } from '../../src/runtime/health'
+import { onClose } from '../../src/runtime/close'
+import { settings } from '../../src/settings'
+import { startEmbeddedBroker } from './broker'
+import { deleteModemHistory, ingestionFields, ModemEvents } from './collections'
+import { brokerLogin, ingestPassword, INGEST_USERNAME, mayPublishAs, maySubscribeAs } from './credentials'
+import { Ingester, type IngestOptions } from './ingester'
+
+export type MqttIngestOptions = {
+  /** Checked at init: whether this process ingests. */
+  enabled: () => boolean
+}
+
+export type RunningIngestion = { ingester: Ingester; brokerUrl: string; stop: () => Promise<void> }
+
+/**
+ * Connects to MQTT_URL, or starts the embedded broker when it is unset, and starts ingesting. Returns what a
+ * caller (the worker, tests) may want to watch; it also stops with the Payload instance.
+ */
+export async function startIngestion(payload: Payload, overrides: Partial<IngestOptions> = {}): Promise<RunningIngestion> {
+  let options: IngestOptions
+  let closeBroker = async () => {}
+  if (overrides.url ?? settings.mqttUrl) {
+    options = {
+      url: (overrides.url ?? settings.mqttUrl)!,
+      username: settings.mqttUsername,
+      password: settings.mqttPassword,
+      shareGroup: settings.mqttShareGroup || null,
+      offlineAfterMs: settings.offlineAfterSeconds * 1000,
+      ...overrides,
+    }
+  } else {
+    const broker = await startEmbeddedBroker(payload, settings.embeddedMqttPort)
+    closeBroker = broker.close
+    options = {
+      url: `mqtt://127.0.0.1:${broker.port}`,
+      username: INGEST_USERNAME,
+      password: ingestPassword(payload.secret),
+      // aedes speaks MQTT 3.1.1: no shared subscriptions, and one broker means one ingesting instance anyway.
+      shareGroup: null,
+      offlineAfterMs: settings.offlineAfterSeconds * 1000,
+      ...overrides,
+    }
+  }
+  const ingester = new Ingester(payload, options)
+  await ingester.start()
+  let stopped = false
+  const stop = async () => {
+    if (stopped) return
+    stopped = true
+    await ingester.stop()
+    await closeBroker()
+  }
+  registerHealthCheck('mqtt', () => ingester.health())
+  onClose(payload, stop)
+  return { ingester, brokerUrl: options.url, stop }
+}
+
+type BrokerQuestion = { username?: unknown; password?: unknown; topic?: unknown; action?: unknown; acc?: unknown }
+
+async function question(req: Parameters<Endpoint['handler']>[0]): Promise<BrokerQuestion> {
+  const text = await req.text?.()
+  try {
+    return text ? (JSON.parse(text) as BrokerQuestion) : {}
+  } catch {
+    return {}
+  }
+}
+
+/** One answer both EMQX (`result`) and mosquitto-go-auth's JSON mode (`ok`) read; always HTTP 200. */
+function verdict(allowed: boolean, superuser = false): Response {
+  return Response.json({ result: allowed ? 'allow' : 'deny', ok: allowed, is_superuser: superuser, error: allowed ? '' : 'denied' })
+}
+
+const brokerEndpoints: Endpoint[] = [
+  {
+    // EMQX HTTP authentication / mosquitto-go-auth HTTP backend (user): {"username", "password"}.
+    path: '/mqtt/auth',
+    method: 'post',
+    handler: async (req) => {
+      const { username, password } = await question(req)
+      const account =
+        typeof username === 'string' && typeof password === 'string' ? await brokerLogin(req.payload, username, password) : null
+      return verdict(account !== null)
+    },
+  },
+  {
+    // EMQX HTTP authorization ({"username", "topic", "action": "publish"|"subscribe"}) / mosquitto-go-auth
+    // ({"username", "topic", "acc": 1 read, 2 write, 3 read+write, 4 subscribe}). The broker asks only after
+    // authenticating the client, so the username is trusted here.
+    path: '/mqtt/acl',
+    method: 'post',
+    handler: async (req) => {
+      const { username, topic, action, acc } = await question(req)
+      if (typeof username !== 'string' || typeof topic !== 'string') return verdict(false)
+      const account = username === INGEST_USERNAME ? ({ kind: 'ingest' } as const) : ({ kind: 'modem', serial: username } as const)
+      const publish = action === 'publish' || acc === 2 || acc === 3
+      return verdict(publish ? mayPublishAs(account, topic) : maySubscribeAs(account, topic))
+    },
+  },
+]
+
+export const mqttIngest =
+  (options: MqttIngestOptions) =>
+  (config: Config): Config => ({
+    ...config,
+    collections: [
+      ...(config.collections ?? []).map((collection) =>
+        collection.slug === 'pumps'
+          ? {
+              ...collection,
+              fields: [...collection.fields, ...ingestionFields],
+              hooks: { ...collection.hooks, beforeDelete: [...(collection.hooks?.beforeDelete ?? []), deleteModemHistory] },
+            }
+          : collection,
+      ),
+      ModemEvents,
+    ],
+    endpoints: [...(config.endpoints ?? []), ...brokerEndpoints],
+    onInit: async (payload) => {
+      await config.onInit?.(payload)
+      if (options.enabled()) await startIngestion(payload)
+    },
+  })

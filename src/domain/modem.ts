@@ -1,0 +1,184 @@
+// What modems send over MQTT (docs/mqtt.md is the contract) and how their reports merge into a pump card.
+// Plain TypeScript: the ingestion plugin, the broker's ACL and the tests use it.
+import { normalizeSerial } from './registration'
+
+/** `hp/{serial}/status|data|alarms`. */
+export const TOPIC_ROOT = 'hp'
+export const MESSAGE_KINDS = ['status', 'data', 'alarms'] as const
+export type MessageKind = (typeof MESSAGE_KINDS)[number]
+export const CONNECTION_TYPES = ['gsm', 'ethernet', 'wifi'] as const
+export type ConnectionType = (typeof CONNECTION_TYPES)[number]
+
+export const MAX_PAYLOAD_BYTES = 16 * 1024
+/** A modem clock ahead of ours by more than this is not believed: the receive time orders its report instead. */
+const MAX_CLOCK_AHEAD_MS = 5 * 60_000
+
+export const REJECT_REASONS = ['bad_topic', 'oversized', 'malformed_json', 'invalid_payload', 'unknown_serial'] as const
+export type RejectReason = (typeof REJECT_REASONS)[number]
+
+export type Alarm = { code: string; text: string; since: string | null }
+
+export type ModemReport =
+  | { kind: 'status'; serial: string; at: Date; online: boolean; connectionType: ConnectionType | null; firmware: string | null }
+  | { kind: 'data'; serial: string; at: Date }
+  | { kind: 'alarms'; serial: string; at: Date; alarms: Alarm[] }
+
+export type Parsed = { ok: true; report: ModemReport } | { ok: false; reason: RejectReason; serial?: string }
+
+export function parseTopic(topic: string): { serial: string; kind: MessageKind } | null {
+  const parts = topic.split('/')
+  if (parts.length !== 3 || parts[0] !== TOPIC_ROOT || !parts[1]) return null
+  if (!(MESSAGE_KINDS as readonly string[]).includes(parts[2])) return null
+  return { serial: normalizeSerial(parts[1]), kind: parts[2] as MessageKind }
+}
+
+/** Whether a modem logged in as `serial` may publish on `topic`: only its own three topics. */
+export function mayPublish(serial: string, topic: string): boolean {
+  const parsed = parseTopic(topic)
+  return parsed !== null && parsed.serial === normalizeSerial(serial)
+}
+
+/** `ts` as epoch milliseconds or ISO 8601; anything else is not a time. */
+export function parseTime(value: unknown): Date | null {
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return new Date(value)
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    const time = Date.parse(value)
+    return Number.isNaN(time) ? null : new Date(time)
+  }
+  return null
+}
+
+/** The time a report is ordered by: its own `ts` when it has a believable one, else when we received it. */
+function reportTime(ts: unknown, receivedAt: Date): Date | null {
+  if (ts === undefined || ts === null) return receivedAt
+  const time = parseTime(ts)
+  if (!time) return null
+  return time.getTime() > receivedAt.getTime() + MAX_CLOCK_AHEAD_MS ? receivedAt : time
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+function parseAlarm(value: unknown): Alarm | null {
+  if (!isObject(value) || typeof value.code !== 'string' || !value.code || value.code.length > 64) return null
+  if (value.text !== undefined && typeof value.text !== 'string') return null
+  const since = value.since === undefined || value.since === null ? null : parseTime(value.since)
+  if (value.since !== undefined && value.since !== null && !since) return null
+  return { code: value.code, text: ((value.text as string | undefined) ?? '').slice(0, 500), since: since?.toISOString() ?? null }
+}
+
+export function parseModemMessage(topic: string, payload: Uint8Array, receivedAt: Date): Parsed {
+  const address = parseTopic(topic)
+  if (!address) return { ok: false, reason: 'bad_topic' }
+  const { serial, kind } = address
+  if (payload.byteLength > MAX_PAYLOAD_BYTES) return { ok: false, reason: 'oversized', serial }
+  let body: unknown
+  try {
+    body = JSON.parse(Buffer.from(payload).toString('utf8'))
+  } catch {
+    return { ok: false, reason: 'malformed_json', serial }
+  }
+  const invalid: Parsed = { ok: false, reason: 'invalid_payload', serial }
+  if (!isObject(body)) return invalid
+  const at = reportTime(body.ts, receivedAt)
+  if (!at) return invalid
+  if (kind === 'status') {
+    if (typeof body.online !== 'boolean') return invalid
+    const conn = body.conn
+    if (conn !== undefined && !(CONNECTION_TYPES as readonly unknown[]).includes(conn)) return invalid
+    if (body.fw !== undefined && (typeof body.fw !== 'string' || body.fw.length > 64)) return invalid
+    return {
+      ok: true,
+      report: {
+        kind,
+        serial,
+        at,
+        online: body.online,
+        connectionType: (conn as ConnectionType | undefined) ?? null,
+        firmware: (body.fw as string | undefined) ?? null,
+      },
+    }
+  }
+  if (kind === 'alarms') {
+    if (!Array.isArray(body.active) || body.active.length > 100) return invalid
+    const alarms = body.active.map(parseAlarm)
+    if (alarms.some((alarm) => alarm === null)) return invalid
+    return { ok: true, report: { kind, serial, at, alarms: alarms as Alarm[] } }
+  }
+  // Data: the readings themselves are not kept in the card; what counts is that data arrived, and when.
+  return { ok: true, report: { kind, serial, at: receivedAt } }
+}
+
+/** Everything one pump reported within a flush window, reduced to what the card needs. */
+export type PendingCard = {
+  serial: string
+  presence: { at: Date; online: boolean; connectionType: ConnectionType | null; firmware: string | null } | null
+  alarms: { at: Date; alarms: Alarm[] } | null
+  dataAt: Date | null
+  /** The latest birth message (a connection), which a later data message must not hide. */
+  connectedAt: Date | null
+  /** The last time anything at all arrived (the inactivity sweep's clock). */
+  seenAt: Date
+}
+
+const later = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a.getTime() >= b.getTime() ? a : b)
+
+/**
+ * Folds a report into what is pending for its pump. A newer report wins; on a tie the one that arrived later does.
+ * Older presence or alarms never replace newer ones, here or (by the same rule) in the database.
+ */
+export function mergeReport(pending: PendingCard | undefined, report: ModemReport, receivedAt: Date): PendingCard {
+  const card: PendingCard = pending ?? {
+    serial: report.serial,
+    presence: null,
+    alarms: null,
+    dataAt: null,
+    connectedAt: null,
+    seenAt: receivedAt,
+  }
+  card.seenAt = later(card.seenAt, receivedAt)!
+  if (report.kind === 'status') {
+    if (!card.presence || report.at.getTime() >= card.presence.at.getTime()) {
+      card.presence = { at: report.at, online: report.online, connectionType: report.connectionType, firmware: report.firmware }
+    }
+    if (report.online) card.connectedAt = later(card.connectedAt, report.at)
+  } else if (report.kind === 'alarms') {
+    if (!card.alarms || report.at.getTime() >= card.alarms.at.getTime()) card.alarms = { at: report.at, alarms: report.alarms }
+  } else {
+    card.dataAt = later(card.dataAt, report.at)
+    // Data is never retained: it arrives only while the modem is connected, so it says "online" as of now.
+    if (!card.presence || report.at.getTime() >= card.presence.at.getTime()) {
+      card.presence = { at: report.at, online: true, connectionType: null, firmware: null }
+    }
+  }
+  return card
+}
+
+/** Two pending states of one pump (a failed flush put back before newer reports), merged by the same rule. */
+export function mergePending(older: PendingCard, newer: PendingCard): PendingCard {
+  return {
+    serial: newer.serial,
+    presence:
+      !older.presence || (newer.presence && newer.presence.at.getTime() >= older.presence.at.getTime())
+        ? newer.presence
+        : older.presence,
+    alarms:
+      !older.alarms || (newer.alarms && newer.alarms.at.getTime() >= older.alarms.at.getTime()) ? newer.alarms : older.alarms,
+    dataAt: later(older.dataAt, newer.dataAt),
+    connectedAt: later(older.connectedAt, newer.connectedAt),
+    seenAt: later(older.seenAt, newer.seenAt)!,
+  }
+}
+
+export type ModemEventKind = 'connected' | 'disconnected' | 'timed_out' | 'alarm_raised' | 'alarm_cleared'
+
+/** The alarms raised and cleared between two sets of active alarms (by code). */
+export function alarmChanges(before: readonly Alarm[], after: readonly Alarm[]): { raised: Alarm[]; cleared: Alarm[] } {
+  const codes = (alarms: readonly Alarm[]) => new Set(alarms.map((alarm) => alarm.code))
+  const was = codes(before)
+  const now = codes(after)
+  return {
+    raised: after.filter((alarm) => !was.has(alarm.code)),
+    cleared: before.filter((alarm) => !now.has(alarm.code)),
+  }
+}
