@@ -3,7 +3,11 @@
 // ingestion in onInit when enabled (the server and `npm run worker`; never `next build`, CLI commands or tests).
 import type { Config, Endpoint, Payload } from 'payload'
 
+import { isStaff, staffUser } from '../../access'
+import { inUserLanguage } from '../../hooks/errors'
 import { registerHealthCheck } from '../../src/runtime/health'
+import { generateDeviceKey } from '../../src/services/device-keys'
+import { checkAccountPassword } from '../../src/services/passwords'
 import { onClose } from '../../src/runtime/close'
 import { settings } from '../../src/settings'
 import { startEmbeddedBroker } from './broker'
@@ -105,6 +109,40 @@ const brokerEndpoints: Endpoint[] = [
   },
 ]
 
+/**
+ * POST /api/pumps/:id/device-key {"password"}: staff issue a new device key (the old one stops working), confirmed
+ * with their own password; the key is in this answer only. For pumps produced before keys existed, or a lost key.
+ */
+const deviceKeyEndpoint: Endpoint = {
+  path: '/:id/device-key',
+  method: 'post',
+  handler: async (req) => {
+    const refuse = (status: number, message: { en: string; ru: string }) =>
+      Response.json({ errors: [{ message: inUserLanguage(req, message) }] }, { status })
+    const user = staffUser(req.user) as { email?: string } | null
+    if (!isStaff(req.user) || !user?.email) {
+      return refuse(403, { en: 'Only staff issue device keys', ru: 'Ключи модемов выдают только сотрудники' })
+    }
+    const { password } = (await question(req)) as { password?: unknown }
+    const check =
+      typeof password === 'string' && password
+        ? await checkAccountPassword(req, { collection: 'users', email: user.email }, password)
+        : 'wrong'
+    if (check !== 'right') {
+      return refuse(403, {
+        en: check === 'locked' ? 'Your account is locked; try again later' : 'Wrong password: no key was issued',
+        ru: check === 'locked' ? 'Учётная запись заблокирована; попробуйте позже' : 'Неверный пароль: ключ не выдан',
+      })
+    }
+    const id = Number(req.routeParams?.id)
+    const exists = Number.isSafeInteger(id) && (await req.payload.count({ collection: 'pumps', where: { id: { equals: id } } })).totalDocs > 0
+    if (!exists) return refuse(404, { en: 'No such pump', ru: 'Насос не найден' })
+    const { key, hash } = generateDeviceKey()
+    await req.payload.update({ collection: 'pumps', id, data: { deviceKeyHash: hash(req.payload.secret) } as never, overrideAccess: true })
+    return Response.json({ deviceKey: key })
+  },
+}
+
 export const mqttIngest =
   (options: MqttIngestOptions) =>
   (config: Config): Config => ({
@@ -115,6 +153,7 @@ export const mqttIngest =
           ? {
               ...collection,
               fields: [...collection.fields, ...ingestionFields],
+              endpoints: [...(collection.endpoints || []), deviceKeyEndpoint],
               hooks: { ...collection.hooks, beforeDelete: [...(collection.hooks?.beforeDelete ?? []), deleteModemHistory] },
             }
           : collection,

@@ -142,6 +142,8 @@ export class Ingester {
   }
 
   receive(topic: string, payload: Uint8Array): void {
+    // An empty retained message is how a retained topic is deleted: nothing was reported.
+    if (payload.byteLength === 0) return
     const receivedAt = new Date()
     this.counts.received++
     const parsed = parseModemMessage(topic, payload, receivedAt)

@@ -60,6 +60,11 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  if (!embedded && retained.size) {
+    const cleaner = await mqtt.connectAsync(brokerUrl, { reconnectPeriod: 0 })
+    for (const topic of retained) await cleaner.publishAsync(topic, '', { qos: 1, retain: true })
+    await cleaner.endAsync()
+  }
   await Promise.all(clients.map((client) => client.endAsync(true).catch(() => {})))
   for (const extra of extraIngesters) await extra.stop()
   await ingester.stop()
@@ -83,6 +88,7 @@ async function pump(status: 'created' | 'released' | 'shipped' | 'in_operation' 
 
 /** A modem's connection: its device key, and its Last Will `{"online": false}` retained on its status topic. */
 async function connect(modem: Modem, options: mqtt.IClientOptions = {}): Promise<MqttClient> {
+  retained.add(`hp/${modem.serial}/status`)
   const client = await mqtt.connectAsync(brokerUrl, {
     clientId: `modem-${modem.serial}-${Math.random().toString(36).slice(2, 6)}`,
     username: modem.serial,
@@ -95,7 +101,11 @@ async function connect(modem: Modem, options: mqtt.IClientOptions = {}): Promise
   return client
 }
 
+/** Retained topics this run left on a shared broker, cleared at the end. */
+const retained = new Set<string>()
+
 async function publish(client: MqttClient, topic: string, body: unknown, options: mqtt.IClientPublishOptions = { qos: 1 }) {
+  if (options.retain) retained.add(topic)
   await client.publishAsync(topic, typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body), options)
 }
 
