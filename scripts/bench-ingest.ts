@@ -1,0 +1,174 @@
+// `npm run bench:ingest`: modem ingestion under load, and the naive per-message Local API update as the baseline.
+// Seeds 100,000 pumps into a database of its own (`hp_bench`, recreated), starts the ingestion in this process,
+// runs simulated modems in a child process (loopback only, bounded), and prints msg/s, publish-to-database latency
+// p50/p99, the app's CPU and its peak RSS for both.
+//
+// Options: --rate N (12000 msg/s), --seconds S (20), --pumps N (100000), --naive-rate N (1000), --naive-seconds S (10).
+// Broker: MQTT_URL (e.g. mqtt://127.0.0.1:1883 for Mosquitto), else an embedded aedes in a child process.
+// Database: DATABASE_URL's server, else an embedded PostgreSQL (data in .data/bench-postgres).
+import { spawn, type ChildProcess } from 'node:child_process'
+import net from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import pg from 'pg'
+
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../src/runtime/embedded-postgres'
+import { exportToEnvironment, settings } from '../src/settings'
+
+const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`)
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback
+}
+
+const RATE = option('rate', 12_000)
+const SECONDS = option('seconds', 20)
+const PUMPS = option('pumps', 100_000)
+const NAIVE_RATE = option('naive-rate', 1000)
+const NAIVE_SECONDS = option('naive-seconds', 10)
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+async function benchDatabase(): Promise<{ url: string; embedded: EmbeddedPostgresHandle | null }> {
+  let maintenance: string
+  let embedded: EmbeddedPostgresHandle | null = null
+  if (settings.databaseUrl) {
+    const url = new URL(settings.databaseUrl)
+    url.pathname = '/postgres'
+    maintenance = url.toString()
+  } else {
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(settings.dataDir, 'bench-postgres'),
+      port: await freePort(),
+      log: () => {},
+    })
+    maintenance = embedded.databaseUrl('postgres')
+  }
+  const client = new pg.Client({ connectionString: maintenance })
+  await client.connect()
+  await client.query('DROP DATABASE IF EXISTS hp_bench WITH (FORCE)')
+  await client.query('CREATE DATABASE hp_bench')
+  await client.end()
+  const url = new URL(maintenance)
+  url.pathname = '/hp_bench'
+  return { url: url.toString(), embedded }
+}
+
+function child(args: string[]): { process: ChildProcess; output: Promise<string> } {
+  const proc = spawn(path.join(rootDir, 'node_modules', '.bin', 'tsx'), args, { cwd: rootDir, stdio: ['ignore', 'pipe', 'inherit'] })
+  let output = ''
+  proc.stdout!.on('data', (chunk) => (output += chunk))
+  return {
+    process: proc,
+    output: new Promise((resolve, reject) =>
+      proc.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${args.join(' ')} exited with ${code}`)))),
+    ),
+  }
+}
+
+/** An aedes without authentication, for the benchmark only, in its own process. */
+async function benchBroker(): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort()
+  const script = `import('aedes').then(async ({ Aedes }) => {
+    const broker = await Aedes.createBroker()
+    require('node:net').createServer(broker.handle).listen(${port}, '127.0.0.1', () => console.log('ready'))
+  })`
+  const proc = spawn(process.execPath, ['-e', script], { cwd: rootDir, stdio: ['ignore', 'pipe', 'inherit'] })
+  await new Promise<void>((resolve) => proc.stdout!.once('data', () => resolve()))
+  return { url: `mqtt://127.0.0.1:${port}`, stop: () => proc.kill() }
+}
+
+type Figures = { label: string; sent: number; written: number; msgPerSec: number; p50: number | null; p99: number | null; cpu: number; rssMb: number }
+
+async function main(): Promise<void> {
+  const database = await benchDatabase()
+  exportToEnvironment({ databaseUrl: database.url, payloadSecret: settings.payloadSecret ?? 'bench-secret' })
+  const [{ getPayload }, { default: config }, { applyMigrations }, { closePayload }, { Ingester }, { sql }] = await Promise.all([
+    import('payload'),
+    import('../payload.config'),
+    import('../src/runtime/migrate'),
+    import('../src/runtime/close'),
+    import('../plugins/mqtt-ingest/ingester'),
+    import('@payloadcms/db-postgres'),
+  ])
+  const payload = await getPayload({ config })
+  await applyMigrations(payload)
+  const db = (payload.db as unknown as { drizzle: { execute: (query: unknown) => Promise<unknown> } }).drizzle
+  const seeded = Date.now()
+  await db.execute(sql`
+    insert into pumps (serial, status, online, updated_at, created_at)
+    select 'BENCH-' || lpad(i::text, 6, '0'), 'in_operation', false, now(), now() from generate_series(1, ${PUMPS}) i`)
+  console.log(`[bench] ${PUMPS.toLocaleString('en')} pumps seeded in ${((Date.now() - seeded) / 1000).toFixed(1)} s`)
+
+  const external = settings.mqttUrl
+  const broker = external ? { url: external, stop: () => {} } : await benchBroker()
+  console.log(`[bench] broker: ${external ? external : `embedded aedes (${broker.url}), no auth`}; database: ${database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL server'}`)
+
+  async function run(label: string, mode: 'bulk' | 'naive', rate: number, seconds: number): Promise<Figures> {
+    const ingester = new Ingester(payload, { url: broker.url, shareGroup: null, flushIntervalMs: 100, mode, sweepIntervalMs: 3_600_000 })
+    await ingester.start()
+    await ingester.ready()
+    ingester.resetLatency()
+    const before = { ...ingester.counts }
+    const cpuBefore = process.cpuUsage()
+    let rss = process.memoryUsage().rss
+    const sampler = setInterval(() => (rss = Math.max(rss, process.memoryUsage().rss)), 250)
+    const started = Date.now()
+    const publisher = child(['scripts/bench-publisher.ts', broker.url, String(rate), String(seconds), String(PUMPS)])
+    const { sent } = JSON.parse((await publisher.output).trim().split('\n').pop()!) as { sent: number }
+    // Let what arrived be written: until the ingester has taken every message, or 60 s more.
+    const deadline = Date.now() + 60_000
+    while (ingester.counts.received - before.received < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+    await ingester.drained()
+    const elapsed = (Date.now() - started) / 1000
+    clearInterval(sampler)
+    const cpu = process.cpuUsage(cpuBefore)
+    const received = ingester.counts.received - before.received
+    const { p50, p99 } = ingester.latencyPercentiles()
+    await ingester.stop()
+    return {
+      label,
+      sent,
+      written: received,
+      msgPerSec: Math.round(received / elapsed),
+      p50,
+      p99,
+      cpu: Math.round(((cpu.user + cpu.system) / 1000 / (elapsed * 1000)) * 100),
+      rssMb: Math.round(rss / 1024 / 1024),
+    }
+  }
+
+  const results = [
+    await run(`bulk (target ${RATE.toLocaleString('en')} msg/s, ${SECONDS} s)`, 'bulk', RATE, SECONDS),
+    await run(`naive Local API update (target ${NAIVE_RATE.toLocaleString('en')} msg/s, ${NAIVE_SECONDS} s)`, 'naive', NAIVE_RATE, NAIVE_SECONDS),
+  ]
+  console.log('\n| run | sent | taken and written | msg/s | publish→DB p50 | p99 | app CPU | app peak RSS |')
+  console.log('|---|---|---|---|---|---|---|---|')
+  for (const r of results) {
+    const ms = (value: number | null) => (value === null ? '–' : `${Math.round(value)} ms`)
+    console.log(`| ${r.label} | ${r.sent} | ${r.written} | ${r.msgPerSec} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.cpu} % | ${r.rssMb} MB |`)
+  }
+  console.log(`\nbulk ÷ naive throughput: ${(results[0].msgPerSec / Math.max(1, results[1].msgPerSec)).toFixed(1)}×`)
+  console.log('(app CPU: % of one core used by this process; the publisher and the broker run in other processes)')
+
+  broker.stop()
+  await closePayload(payload)
+  await database.embedded?.stop()
+  process.exit(0)
+}
+
+main().catch((error: Error) => {
+  console.error(`[bench] ${error.stack ?? error.message}`)
+  process.exit(1)
+})
