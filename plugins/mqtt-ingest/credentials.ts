@@ -9,6 +9,7 @@ import type { Payload } from 'payload'
 import { mayPublish, TOPIC_ROOT } from '../../src/domain/modem'
 import { normalizeSerial } from '../../src/domain/registration'
 import { deviceKeyHash } from '../../src/services/device-keys'
+import { settings } from '../../src/settings'
 
 /** The ingestion service's own broker account (embedded broker, or an external one using our HTTP auth). */
 export const INGEST_USERNAME = 'hp-ingest'
@@ -17,8 +18,9 @@ function keyed(secret: string, purpose: string, value: string): string {
   return createHmac('sha256', secret).update(`${purpose}:${value}`).digest('hex')
 }
 
+/** MQTT_PASSWORD when set (an external broker that asks our HTTP auth), else derived from PAYLOAD_SECRET. */
 export function ingestPassword(secret: string): string {
-  return keyed(secret, 'mqtt-ingest', INGEST_USERNAME)
+  return settings.mqttPassword ?? keyed(secret, 'mqtt-ingest', INGEST_USERNAME)
 }
 
 function sameHex(a: string, b: string): boolean {
@@ -33,7 +35,9 @@ export type BrokerAccount = { kind: 'ingest' } | { kind: 'modem'; serial: string
 export async function brokerLogin(payload: Payload, username: string, password: string): Promise<BrokerAccount | null> {
   if (!username || !password) return null
   if (username === INGEST_USERNAME) {
-    return sameHex(ingestPassword(payload.secret), password) ? { kind: 'ingest' } : null
+    const expected = Buffer.from(ingestPassword(payload.secret))
+    const given = Buffer.from(password)
+    return expected.length === given.length && timingSafeEqual(expected, given) ? { kind: 'ingest' } : null
   }
   const serial = normalizeSerial(username)
   const db = (payload.db as unknown as PostgresAdapter).drizzle
