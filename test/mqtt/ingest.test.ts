@@ -196,6 +196,30 @@ describe('presence, data and alarms', () => {
   })
 })
 
+describe('a database outage', () => {
+  it('pauses the writes, keeps what arrived, and catches up when the database is back', async () => {
+    const modem = await pump()
+    const client = await connect(modem)
+    const db = (payload.db as unknown as { drizzle: { execute: (query: unknown) => Promise<unknown> } }).drizzle
+    const { sql } = await import('@payloadcms/db-postgres')
+    const failuresBefore = ingester.counts.flushFailures
+    // The pumps table goes away: every write fails, as when the database is unreachable.
+    await db.execute(sql.raw('alter table pumps rename to pumps_away'))
+    try {
+      await publish(client, `hp/${modem.serial}/status`, { online: true, fw: '3.0.0' })
+      await publish(client, `hp/${modem.serial}/alarms`, { active: [{ code: 'E7', text: 'Sensor' }] })
+      await eventually(async () => expect(ingester.counts.flushFailures).toBeGreaterThan(failuresBefore))
+      expect(ingester.health()).toMatchObject({ state: 'degraded', pending: 1 })
+    } finally {
+      await db.execute(sql.raw('alter table pumps_away rename to pumps'))
+    }
+    await eventually(async () =>
+      expect(await card(modem.id)).toMatchObject({ online: true, firmwareVersion: '3.0.0', activeAlarms: [{ code: 'E7', text: 'Sensor', since: null }] }),
+    )
+    await eventually(async () => expect(ingester.health().state).toBe('up'))
+  })
+})
+
 describe('the inactivity sweep', () => {
   it('marks silent pumps offline once, even with several instances sweeping; data brings one back', async () => {
     const modem = await pump()

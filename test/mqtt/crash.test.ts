@@ -1,0 +1,153 @@
+// `npm run worker` killed with SIGKILL mid-stream and started again: every card converges to what its modem last
+// reported (retained status and alarms), and what was committed stays. The broker outlives the worker: Mosquitto
+// when MQTT_URL is set, else an embedded broker started by this test.
+import { spawn, type ChildProcess } from 'node:child_process'
+import net from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import mqtt, { type MqttClient } from 'mqtt'
+import type { Payload } from 'payload'
+
+import { startEmbeddedBroker, type EmbeddedBroker } from '../../plugins/mqtt-ingest/broker'
+import { ingestPassword, INGEST_USERNAME } from '../../plugins/mqtt-ingest/credentials'
+import { deviceKeyHash } from '../../src/services/device-keys'
+import { unique } from '../support/fixtures'
+import { closePayload, startPayload } from '../support/payload'
+
+const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+const externalUrl = process.env.MQTT_URL
+
+let payload: Payload
+let broker: EmbeddedBroker | undefined
+let brokerUrl: string
+const modems: { serial: string; key: string; id: number; client?: MqttClient }[] = []
+const workers: ChildProcess[] = []
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+/** The worker as `npm run worker` runs it, on the test database, against this test's broker. */
+async function startWorker(): Promise<ChildProcess> {
+  const { NODE_OPTIONS: _nodeOptions, NODE_ENV: _nodeEnv, ...inherited } = process.env
+  const worker = spawn(path.join(rootDir, 'node_modules', '.bin', 'tsx'), ['src/worker.ts'], {
+    cwd: rootDir,
+    env: {
+      ...inherited,
+      MQTT_URL: brokerUrl,
+      MQTT_INGEST: 'on',
+      MQTT_SHARE_GROUP: externalUrl ? `hp-crash-${process.pid}` : '',
+      ...(externalUrl ? {} : { MQTT_USERNAME: INGEST_USERNAME, MQTT_PASSWORD: ingestPassword(payload.secret) }),
+    } as unknown as NodeJS.ProcessEnv, // without NODE_ENV, as `npm run worker` runs
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  workers.push(worker)
+  let log = ''
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the worker did not start within 60 s:\n${log}`)), 60_000)
+    const collect = (chunk: Buffer) => {
+      log += chunk.toString()
+      if (log.includes('[worker] ingesting from')) {
+        clearTimeout(timer)
+        resolve()
+      }
+    }
+    worker.stdout!.on('data', collect)
+    worker.stderr!.on('data', collect)
+    worker.once('exit', (code) => reject(new Error(`the worker exited (${code}):\n${log}`)))
+  })
+  return worker
+}
+
+beforeAll(async () => {
+  payload = await startPayload()
+  if (externalUrl) {
+    brokerUrl = externalUrl
+  } else {
+    broker = await startEmbeddedBroker(payload, await freePort())
+    brokerUrl = `mqtt://127.0.0.1:${broker.port}`
+  }
+  for (let i = 0; i < 20; i++) {
+    const serial = unique('CR').toUpperCase()
+    const key = `key-${serial}`
+    const doc = await payload.create({ collection: 'pumps', data: { serial, deviceKeyHash: deviceKeyHash(payload.secret, key) } as never })
+    modems.push({ serial, key, id: doc.id })
+  }
+  for (const modem of modems) {
+    modem.client = await mqtt.connectAsync(brokerUrl, { username: modem.serial, password: modem.key, reconnectPeriod: 0 })
+  }
+}, 120_000)
+
+afterAll(async () => {
+  for (const worker of workers) if (worker.exitCode === null) worker.kill('SIGKILL')
+  for (const modem of modems) {
+    if (externalUrl) {
+      await modem.client?.publishAsync(`hp/${modem.serial}/status`, '', { qos: 1, retain: true })
+      await modem.client?.publishAsync(`hp/${modem.serial}/alarms`, '', { qos: 1, retain: true })
+    }
+    await modem.client?.endAsync(true)
+  }
+  await broker?.close()
+  await closePayload(payload)
+})
+
+it('after kill -9 mid-stream and a restart, every card shows its modem’s last report', async () => {
+  const first = await startWorker()
+  let round = 0
+  let publishing = true
+  const stream = (async () => {
+    while (publishing) {
+      round++
+      await Promise.all(
+        modems.map(async (modem) => {
+          await modem.client!.publishAsync(`hp/${modem.serial}/status`, JSON.stringify({ online: true, fw: `r${round}` }), { qos: 1, retain: true })
+          await modem.client!.publishAsync(
+            `hp/${modem.serial}/alarms`,
+            JSON.stringify({ active: round % 2 ? [{ code: `E${round}`, text: 'x' }] : [] }),
+            { qos: 1, retain: true },
+          )
+        }),
+      )
+    }
+  })()
+  await new Promise((resolve) => setTimeout(resolve, 1500))
+  first.kill('SIGKILL')
+  await new Promise((resolve) => first.once('exit', resolve))
+  // The modems go on while nobody ingests; their last report is what the cards must end with.
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  publishing = false
+  await stream
+  const final = round
+  const committed = (await payload.find({ collection: 'modemEvents', where: { pump: { in: modems.map((m) => m.id) } }, limit: 0 })).totalDocs
+  expect(committed).toBeGreaterThan(0)
+
+  const second = await startWorker()
+  const started = Date.now()
+  for (;;) {
+    const cards = await payload.find({ collection: 'pumps', where: { id: { in: modems.map((m) => m.id) } }, limit: 0, depth: 0 })
+    const converged = cards.docs.every(
+      (card) =>
+        card.online === true &&
+        card.firmwareVersion === `r${final}` &&
+        JSON.stringify(card.activeAlarms) === JSON.stringify(final % 2 ? [{ code: `E${final}`, text: 'x', since: null }] : []),
+    )
+    if (converged) break
+    if (Date.now() - started > 30_000) {
+      throw new Error(`cards did not converge to round ${final}: ${JSON.stringify(cards.docs.map((c) => [c.firmwareVersion, c.activeAlarms]))}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  // What was committed before the crash is still there.
+  const after = (await payload.find({ collection: 'modemEvents', where: { pump: { in: modems.map((m) => m.id) } }, limit: 0 })).totalDocs
+  expect(after).toBeGreaterThanOrEqual(committed)
+  second.kill('SIGTERM')
+  await new Promise((resolve) => second.once('exit', resolve))
+}, 180_000)
