@@ -77,6 +77,7 @@ export class Ingester {
   private retryDelayMs = 0
   private lastError: string | null = null
   private stopped = false
+  private subscribed = false
   /** Naive mode writes one message at a time, as a per-message hook would. */
   private naiveQueue: Promise<void> = Promise.resolve()
   private readonly logState = new Map<string, { last: number; suppressed: number }>()
@@ -111,36 +112,39 @@ export class Ingester {
       clean: true,
       reconnectPeriod: 1000,
       connectTimeout: 10_000,
-      resubscribe: true,
+      // Subscribed below on every connection instead (and marked ready only once the broker grants it).
+      resubscribe: false,
     })
     this.client.on('message', (messageTopic, payload) => this.receive(messageTopic, payload))
     this.client.on('error', (error) => this.log('broker', `[mqtt] broker error: ${error.message}`))
     this.client.on('offline', () => this.log('broker', '[mqtt] broker unreachable; reconnecting'))
+    this.client.on('close', () => (this.subscribed = false))
     // Subscribed on every (re)connection: a clean session forgets subscriptions, and retained status and alarms
     // arrive again, so the cards converge to what each modem last reported.
     this.client.on('connect', () => {
-      this.client?.subscribe(topic, { qos: 1 }, (error) => {
-        if (error) this.log('subscribe', `[mqtt] subscribing to ${topic} failed: ${error.message}`)
+      this.client?.subscribe(topic, { qos: 1 }, (error, granted) => {
+        // A broker that refuses the subscription grants 128 (3.1.1) or a reason code ≥ 0x80 (5).
+        const refused = granted?.some((grant) => grant.qos >= 0x80)
+        if (error || refused) this.log('subscribe', `[mqtt] subscribing to ${topic} failed: ${error?.message ?? 'refused'}`)
+        else this.subscribed = true
       })
     })
     this.flushTimer = setInterval(() => void this.flush(), this.options.flushIntervalMs)
     this.flushTimer.unref()
-    this.sweepTimer = setInterval(() => void this.sweep().catch(() => {}), this.options.sweepIntervalMs)
+    this.sweepTimer = setInterval(
+      () => void this.sweep().catch((error: Error) => this.log('sweep', `[mqtt] the offline sweep failed: ${error.message}`)),
+      this.options.sweepIntervalMs,
+    )
     this.sweepTimer.unref()
   }
 
   /** Waits until subscribed (for tests and the worker's log line). */
   async ready(timeoutMs = 10_000): Promise<void> {
     const started = Date.now()
-    while (!this.client?.connected || !(await this.hasSubscription())) {
+    while (!this.client?.connected || !this.subscribed) {
       if (Date.now() - started > timeoutMs) throw new Error(`no connection to the MQTT broker ${this.options.url} within ${timeoutMs} ms`)
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
-  }
-
-  private async hasSubscription(): Promise<boolean> {
-    const client = this.client as unknown as { _resubscribeTopics?: Record<string, unknown> } | null
-    return Boolean(client && Object.keys(client._resubscribeTopics ?? {}).length)
   }
 
   receive(topic: string, payload: Uint8Array): void {
@@ -384,7 +388,7 @@ export class Ingester {
 
   health() {
     return {
-      state: this.stopped ? 'stopped' : this.connected ? (this.lastError ? 'degraded' : 'up') : 'connecting',
+      state: this.stopped ? 'stopped' : this.connected && this.subscribed ? (this.lastError ? 'degraded' : 'up') : 'connecting',
       broker: this.options.url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@'),
       subscription: this.options.shareGroup ? `$share/${this.options.shareGroup}/${TOPIC_ROOT}/#` : `${TOPIC_ROOT}/#`,
       pending: this.pending.size,

@@ -73,6 +73,27 @@ describe('a service engineer walks a pump through its life', () => {
     // Shown once: nothing returns it again.
     const again = await rest('GET', `/pumps/${id}`, { token: world.tokens.admin })
     expect(JSON.stringify(again.body)).not.toContain(response.body.generatedPassword)
+    // Producing also issues the modem's device key (its MQTT password), shown this once too.
+    const key = response.body.generatedDeviceKey
+    expect(key).toMatch(/^[\w-]{22}$/)
+    expect(JSON.stringify(again.body)).not.toContain(key)
+    const broker = await rest('POST', '/mqtt/auth', { body: { username: card.serial, password: key } })
+    expect(broker.body).toMatchObject({ result: 'allow', ok: true })
+  })
+
+  it('staff reissue a device key with their password; the old one stops working', async () => {
+    const id = await pumpAt('created')
+    const first = (await advance(id, {})).body.generatedDeviceKey
+    const { serial } = await cardOf(id)
+    const reissue = (token: string | undefined, password: string) =>
+      rest('POST', `/pumps/${id}/device-key`, { token, body: { password } })
+    expect((await reissue(world.tokens.partner, world.password)).status).toBe(403)
+    expect((await reissue(world.tokens.service, 'wrong-password')).status).toBe(403)
+    const response = await reissue(world.tokens.service, world.password)
+    expect(response.status).toBe(200)
+    const auth = (password: string) => rest('POST', '/mqtt/auth', { body: { username: serial, password } })
+    expect((await auth(response.body.deviceKey)).body.ok).toBe(true)
+    expect((await auth(first)).body.ok).toBe(false)
   })
 
   it('takes a typed pump password instead, and does not echo it', async () => {

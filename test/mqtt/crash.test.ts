@@ -38,7 +38,8 @@ async function freePort(): Promise<number> {
 /** The worker as `npm run worker` runs it, on the test database, against this test's broker. */
 async function startWorker(): Promise<ChildProcess> {
   const { NODE_OPTIONS: _nodeOptions, NODE_ENV: _nodeEnv, ...inherited } = process.env
-  const worker = spawn(path.join(rootDir, 'node_modules', '.bin', 'tsx'), ['src/worker.ts'], {
+  // tsx's own CLI would run the worker in a child process that outlives a SIGKILL: load tsx into node instead.
+  const worker = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
     cwd: rootDir,
     env: {
       ...inherited,

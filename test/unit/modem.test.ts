@@ -1,0 +1,117 @@
+import {
+  alarmChanges,
+  MAX_PAYLOAD_BYTES,
+  mayPublish,
+  mergePending,
+  mergeReport,
+  parseModemMessage,
+  parseTopic,
+  type ModemReport,
+} from '../../src/domain/modem'
+
+const NOW = new Date('2026-11-28T10:00:00.000Z')
+const bytes = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value))
+const parse = (topic: string, value: unknown) => parseModemMessage(topic, bytes(value), NOW)
+
+describe('modem topics', () => {
+  it('are hp/{serial}/status|data|alarms, the serial read as printed', () => {
+    expect(parseTopic('hp/hp-2026-00001/status')).toEqual({ serial: 'HP-2026-00001', kind: 'status' })
+    expect(parseTopic('hp/X/firmware')).toBeNull()
+    expect(parseTopic('hp/X/status/extra')).toBeNull()
+    expect(parseTopic('other/X/status')).toBeNull()
+    expect(parseTopic('hp//status')).toBeNull()
+  })
+
+  it('a modem publishes only under its own serial', () => {
+    expect(mayPublish('HP-1', 'hp/HP-1/data')).toBe(true)
+    expect(mayPublish('hp-1', 'hp/HP-1/alarms')).toBe(true)
+    expect(mayPublish('HP-1', 'hp/HP-2/data')).toBe(false)
+    expect(mayPublish('HP-1', 'hp/HP-1/commands')).toBe(false)
+  })
+})
+
+describe('modem messages', () => {
+  it('reads a birth, a will, data and alarms', () => {
+    expect(parse('hp/A/status', { online: true, conn: 'gsm', fw: '1.4.2' })).toEqual({
+      ok: true,
+      report: { kind: 'status', serial: 'A', at: NOW, online: true, connectionType: 'gsm', firmware: '1.4.2' },
+    })
+    expect(parse('hp/A/status', { online: false })).toMatchObject({ ok: true, report: { online: false, connectionType: null } })
+    expect(parse('hp/A/data', { ts: 1, t_out: -7.5 })).toEqual({ ok: true, report: { kind: 'data', serial: 'A', at: NOW } })
+    expect(parse('hp/A/alarms', { active: [{ code: 'E12', text: 'Low flow', since: '2026-11-28T09:00:00Z' }] })).toEqual({
+      ok: true,
+      report: { kind: 'alarms', serial: 'A', at: NOW, alarms: [{ code: 'E12', text: 'Low flow', since: '2026-11-28T09:00:00.000Z' }] },
+    })
+  })
+
+  it('orders by ts when believable, else by receive time', () => {
+    const earlier = NOW.getTime() - 60_000
+    expect(parse('hp/A/status', { online: true, ts: earlier })).toMatchObject({ report: { at: new Date(earlier) } })
+    expect(parse('hp/A/status', { online: true, ts: '2026-11-28T09:59:00Z' })).toMatchObject({ report: { at: new Date(earlier) } })
+    const farAhead = NOW.getTime() + 3600_000
+    expect(parse('hp/A/status', { online: true, ts: farAhead })).toMatchObject({ report: { at: NOW } })
+  })
+
+  it('names the reason for each refusal', () => {
+    expect(parse('hp/A/other', { online: true })).toEqual({ ok: false, reason: 'bad_topic' })
+    expect(parseModemMessage('hp/A/data', Buffer.alloc(MAX_PAYLOAD_BYTES + 1, 32), NOW)).toMatchObject({ reason: 'oversized' })
+    expect(parse('hp/A/status', '{"online": tru')).toMatchObject({ reason: 'malformed_json', serial: 'A' })
+    for (const [topic, body] of [
+      ['hp/A/status', { online: 'yes' }],
+      ['hp/A/status', { online: true, conn: 'lte' }],
+      ['hp/A/status', { online: true, fw: 42 }],
+      ['hp/A/status', { online: true, ts: 'yesterday' }],
+      ['hp/A/alarms', { active: 'E12' }],
+      ['hp/A/alarms', { active: [{ text: 'no code' }] }],
+      ['hp/A/data', [1, 2]],
+      ['hp/A/data', 'null'],
+    ] as const) {
+      expect({ topic, body, result: parse(topic, body) }).toMatchObject({ result: { ok: false, reason: 'invalid_payload' } })
+    }
+  })
+})
+
+describe('merging reports per pump', () => {
+  const status = (online: boolean, at: number): ModemReport => ({
+    kind: 'status',
+    serial: 'A',
+    at: new Date(at),
+    online,
+    connectionType: null,
+    firmware: null,
+  })
+  const t = NOW.getTime()
+
+  it('a stale offline after a newer online does not win; a tie goes to the later arrival', () => {
+    let card = mergeReport(undefined, status(true, t), NOW)
+    card = mergeReport(card, status(false, t - 1000), NOW)
+    expect(card.presence).toMatchObject({ online: true })
+    card = mergeReport(card, status(false, t), NOW)
+    expect(card.presence).toMatchObject({ online: false })
+    expect(card.connectedAt).toEqual(new Date(t))
+  })
+
+  it('data says online as of its arrival, but not over a newer report', () => {
+    const card = mergeReport(undefined, { kind: 'data', serial: 'A', at: NOW }, NOW)
+    expect(card).toMatchObject({ presence: { online: true, at: NOW }, dataAt: NOW, connectedAt: null })
+    const later = mergeReport(mergeReport(undefined, status(false, t + 5000), NOW), { kind: 'data', serial: 'A', at: NOW }, NOW)
+    expect(later.presence).toMatchObject({ online: false })
+  })
+
+  it('a failed batch merged back under newer reports keeps the newest of each', () => {
+    const older = mergeReport(mergeReport(undefined, status(true, t), NOW), { kind: 'data', serial: 'A', at: new Date(t + 100) }, NOW)
+    const newer = mergeReport(undefined, { kind: 'alarms', serial: 'A', at: new Date(t + 200), alarms: [] }, new Date(t + 200))
+    const merged = mergePending(older, newer)
+    expect(merged).toMatchObject({ presence: { online: true }, alarms: { alarms: [] }, dataAt: new Date(t + 100) })
+    expect(merged.seenAt).toEqual(new Date(t + 200))
+  })
+})
+
+describe('alarm changes', () => {
+  it('are told by code', () => {
+    const e12 = { code: 'E12', text: 'Low flow', since: null }
+    const e21 = { code: 'E21', text: 'High pressure', since: null }
+    expect(alarmChanges([e12], [e12, e21])).toEqual({ raised: [e21], cleared: [] })
+    expect(alarmChanges([e12, e21], [])).toEqual({ raised: [], cleared: [e12, e21] })
+  })
+})
