@@ -1,4 +1,5 @@
-// Takes the documentation screenshots from a running server that has the demo data (SEED_DEMO=1).
+// Takes the documentation screenshots from a running server that has the demo data (SEED_DEMO=1), and, when
+// `npm run simulate` has run against it, a simulated modem's card.
 //
 //   PORT=3300 SEED_DEMO=1 DATA_DIR=/tmp/shots-data EMBEDDED_POSTGRES_PORT=54340 npx tsx src/start.ts   # one shell
 //   BASE_URL=http://127.0.0.1:3300 npx tsx docs/screenshots/take-screenshots.ts                        # another
@@ -64,6 +65,18 @@ async function main(): Promise<void> {
     const dialogFile = path.join(outDir, 'status-dialog-ru.png')
     await page.screenshot({ path: dialogFile })
     console.log(`wrote ${dialogFile}`)
+
+    // With `npm run simulate` run first: a simulated modem's card, with its connection and alarm history.
+    const simulated = await page.request.get(`${baseUrl}/api/pumps?where[serial][equals]=SIM-00001&depth=0&limit=1`)
+    const simulatedId = (await simulated.json())?.docs?.[0]?.id
+    if (simulatedId !== undefined) {
+      await page.goto(`${baseUrl}/admin/collections/pumps/${simulatedId}`)
+      await page.locator('input[name="serial"]').waitFor({ state: 'visible' })
+      await page.waitForLoadState('networkidle')
+      const modemFile = path.join(outDir, 'pump-modem-ru.png')
+      await page.screenshot({ path: modemFile, fullPage: true })
+      console.log(`wrote ${modemFile}`)
+    }
   } finally {
     await browser.close()
   }
