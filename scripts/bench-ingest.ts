@@ -7,7 +7,6 @@
 // Broker: MQTT_URL (e.g. mqtt://127.0.0.1:1883 for Mosquitto), else an embedded aedes in a child process.
 // Database: DATABASE_URL's server, else an embedded PostgreSQL (data in .data/bench-postgres).
 import { spawn, type ChildProcess } from 'node:child_process'
-import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -15,6 +14,7 @@ import pg from 'pg'
 
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../src/runtime/embedded-postgres'
 import { exportToEnvironment, settings } from '../src/settings'
+import { freePort } from '../src/runtime/ports'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -28,17 +28,6 @@ const SECONDS = option('seconds', 20)
 const PUMPS = option('pumps', 100_000)
 const NAIVE_RATE = option('naive-rate', 1000)
 const NAIVE_SECONDS = option('naive-seconds', 10)
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 async function benchDatabase(): Promise<{ url: string; embedded: EmbeddedPostgresHandle | null }> {
   let maintenance: string

@@ -3,6 +3,7 @@
 // `npm run dev` (NODE_ENV=development) runs Next.js in development mode with schema push instead.
 import { buildAdmin, buildIsCurrent } from './runtime/build'
 import { prepareRuntime } from './runtime/prepare'
+import { closeOnSignals } from './runtime/shutdown'
 import { setNodeEnvironment, settings } from './settings'
 
 const dev = settings.schemaPush
@@ -20,22 +21,10 @@ async function main(): Promise<void> {
   const server = await startServer({ dev })
   console.log(`[start] up in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
-  let stopping = false
-  const stop = async (signal: string) => {
-    if (stopping) return
-    stopping = true
-    console.log(`[start] ${signal}: shutting down`)
-    const force = setTimeout(() => process.exit(1), 15_000)
-    force.unref()
-    try {
-      await server.close()
-      await runtime.embeddedPostgres?.stop()
-    } finally {
-      process.exit(0)
-    }
-  }
-  process.on('SIGINT', () => void stop('SIGINT'))
-  process.on('SIGTERM', () => void stop('SIGTERM'))
+  closeOnSignals('start', async () => {
+    await server.close()
+    await runtime.embeddedPostgres?.stop()
+  })
 }
 
 main().catch((error: Error) => {

@@ -1,6 +1,7 @@
 // `npm run worker`: the modem ingestion alone, without the web server (for a separate ingestion process or host).
 // Same configuration as `npm start`; with MQTT_URL unset it starts the embedded broker itself.
 import { prepareRuntime } from './runtime/prepare'
+import { closeOnSignals } from './runtime/shutdown'
 import { settings } from './settings'
 
 async function main(): Promise<void> {
@@ -20,22 +21,14 @@ async function main(): Promise<void> {
   const mqtt = (await health(payload)).body.mqtt as { broker?: string; subscription?: string } | undefined
   console.log(`[worker] ingesting from ${mqtt?.broker} (${mqtt?.subscription}); up in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
-  let stopping = false
-  const stop = async (signal: string) => {
-    if (stopping) return
-    stopping = true
-    console.log(`[worker] ${signal}: writing what is pending and stopping`)
-    const force = setTimeout(() => process.exit(1), 15_000)
-    force.unref()
-    try {
+  closeOnSignals(
+    'worker',
+    async () => {
       await closePayload(payload)
       await runtime.embeddedPostgres?.stop()
-    } finally {
-      process.exit(0)
-    }
-  }
-  process.on('SIGINT', () => void stop('SIGINT'))
-  process.on('SIGTERM', () => void stop('SIGTERM'))
+    },
+    'writing what is pending and stopping',
+  )
 }
 
 main().catch((error: Error) => {

@@ -14,3 +14,15 @@ export async function assertPortFree(port: number, variable: string, what: strin
     )
   }
 }
+
+/** Any free loopback port (tests, the benchmark): nothing fixed for a running app or another run to stand on. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}

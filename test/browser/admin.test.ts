@@ -8,7 +8,6 @@
 // failure screenshots go to os.tmpdir().
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,6 +19,7 @@ import { buildIsCurrent } from '../../src/runtime/build'
 import { importStatus } from '../../src/services/lifecycle'
 import { CHROMIUM_ARGS } from '../support/chromium'
 import { closePayload, startPayload } from '../support/payload'
+import { freePort } from '../../src/runtime/ports'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -57,18 +57,6 @@ if (!chromiumPath && !browserRequired) {
 }
 if (chromiumPath && process.env.CHROMIUM_PATH && chromiumPath !== process.env.CHROMIUM_PATH) {
   console.warn(`[browser test] CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not an executable file: using ${chromiumPath}`)
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.unref()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 }
 
 /**

@@ -2,7 +2,6 @@
 // reported (retained status and alarms), and what was committed stays. The broker outlives the worker: Mosquitto
 // when MQTT_URL is set, else an embedded broker started by this test.
 import { spawn, type ChildProcess } from 'node:child_process'
-import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -14,6 +13,7 @@ import { ingestPassword, INGEST_USERNAME } from '../../plugins/mqtt-ingest/crede
 import { deviceKeyHash } from '../../src/services/device-keys'
 import { unique } from '../support/fixtures'
 import { closePayload, startPayload } from '../support/payload'
+import { freePort } from '../../src/runtime/ports'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const externalUrl = process.env.MQTT_URL
@@ -23,17 +23,6 @@ let broker: EmbeddedBroker | undefined
 let brokerUrl: string
 const modems: { serial: string; key: string; id: number; client?: MqttClient }[] = []
 const workers: ChildProcess[] = []
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 /** The worker as `npm run worker` runs it, on the test database, against this test's broker. */
 async function startWorker(): Promise<ChildProcess> {

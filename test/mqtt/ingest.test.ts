@@ -1,6 +1,5 @@
 // Modem data through a real broker into the real database: the embedded aedes broker by default, Mosquitto (or any
 // MQTT 5 broker) when MQTT_URL is set, as `.ci/run` does in its second pass.
-import net from 'node:net'
 
 import mqtt, { type MqttClient } from 'mqtt'
 import type { Payload } from 'payload'
@@ -12,6 +11,7 @@ import { importStatus } from '../../src/services/lifecycle'
 import { deviceKeyHash } from '../../src/services/device-keys'
 import { unique } from '../support/fixtures'
 import { closePayload, rest, startPayload } from '../support/payload'
+import { freePort } from '../../src/runtime/ports'
 
 const externalUrl = process.env.MQTT_URL
 const embedded = !externalUrl
@@ -22,17 +22,6 @@ let brokerUrl: string
 let ingester: Ingester
 const clients: MqttClient[] = []
 const extraIngesters: Ingester[] = []
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 function ingestOptions(overrides: Partial<IngestOptions> = {}): IngestOptions {
   return {

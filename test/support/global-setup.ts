@@ -1,24 +1,12 @@
 // One fresh database for the whole run: on DATABASE_URL's server when it is set (CI's PostgreSQL service),
 // else on an embedded PostgreSQL of the tests' own (port EMBEDDED_POSTGRES_TEST_PORT, default any free port).
-import net from 'node:net'
 import os from 'node:os'
 import fs from 'node:fs'
 import path from 'node:path'
 
 import { createDatabaseIfMissing, startEmbeddedPostgres } from '../../src/runtime/embedded-postgres'
 import { testDatabase } from './database'
-
-/** The tests need no fixed port: any free one, so a running app or another run does not stand in the way. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
+import { freePort } from '../../src/runtime/ports'
 
 export default async function globalSetup(): Promise<void> {
   const database = `hp_test_${Date.now()}_${process.pid}`
