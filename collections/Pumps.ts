@@ -218,6 +218,12 @@ export const Pumps: CollectionConfig = {
     {
       type: 'group',
       label: { en: 'Installation', ru: 'Монтаж' },
+      admin: {
+        description: {
+          en: 'Country, region and object type are required when the installer partner saves the card',
+          ru: 'Страна, регион и тип объекта обязательны, когда карточку сохраняет партнёр-монтажник',
+        },
+      },
       fields: [
         {
           type: 'row',
