@@ -59,7 +59,12 @@ export default buildConfig({
   ],
   editor: lexicalEditor(),
   // Refused transitions and registrations are answers to the caller (403, 409), not server faults: logged as info, like Payload's own.
-  loggingLevels: { TransitionRefused: 'info', StatusConflict: 'info', RegistrationRefused: 'info' } as NonNullable<Config['loggingLevels']>,
+  loggingLevels: {
+    TransitionRefused: 'info',
+    StatusConflict: 'info',
+    RegistrationRefused: 'info',
+    PasswordRefused: 'info',
+  } as NonNullable<Config['loggingLevels']>,
   i18n: {
     supportedLanguages: { ru, en },
     fallbackLanguage: 'en',

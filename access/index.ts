@@ -2,17 +2,13 @@
 // flags only tidy the navigation; the decision is made here.
 import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 
+import { relationId } from '../src/domain/pump'
+
 export type StaffRole = 'admin' | 'service' | 'partner'
 
 type RequestUser = PayloadRequest['user']
 
 type StaffUser = { collection: 'users'; id: number | string; role?: StaffRole | null; partner?: unknown }
-
-function relationId(value: unknown): number | string | null {
-  if (value === null || value === undefined) return null
-  if (typeof value === 'object') return ((value as { id?: number | string }).id ?? null) as number | string | null
-  return value as number | string
-}
 
 export function staffUser(user: RequestUser): StaffUser | null {
   return user && user.collection === 'users' ? (user as unknown as StaffUser) : null

@@ -17,6 +17,7 @@ import {
   CONNECTIVITY_FIELDS,
   PROTECTED_PUMP_FIELDS,
   PUMP_PASSWORD_MIN_LENGTH,
+  relationId,
   sameFieldValue,
 } from '../src/domain/pump'
 import { normalizeSerial } from '../src/domain/registration'
@@ -103,12 +104,6 @@ export const hashPumpPassword: CollectionBeforeChangeHook = async ({ data, req }
   }
   delete data.password
   return data
-}
-
-function relationId(value: unknown): number | string | null {
-  if (value === null || value === undefined || value === '') return null
-  if (typeof value === 'object') return (value as { id: number | string }).id
-  return value as number | string
 }
 
 /** The time zone follows the region; a region outside the chosen country is refused, a missing country filled in. */

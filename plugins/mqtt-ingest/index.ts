@@ -3,11 +3,12 @@
 // ingestion in onInit when enabled (the server and `npm run worker`; never `next build`, CLI commands or tests).
 import type { Config, Endpoint, Payload } from 'payload'
 
-import { isStaff, staffUser } from '../../access'
+import { isStaff } from '../../access'
 import { inUserLanguage } from '../../hooks/errors'
 import { registerHealthCheck } from '../../src/runtime/health'
 import { generateDeviceKey } from '../../src/services/device-keys'
-import { checkAccountPassword } from '../../src/services/passwords'
+import { jsonBody } from '../../src/endpoints/body'
+import { requireOwnPassword } from '../../src/services/passwords'
 import { onClose } from '../../src/runtime/close'
 import { settings } from '../../src/settings'
 import { startEmbeddedBroker } from './broker'
@@ -67,6 +68,7 @@ export async function startIngestion(payload: Payload, overrides: Partial<Ingest
 
 type BrokerQuestion = { username?: unknown; password?: unknown; topic?: unknown; action?: unknown; acc?: unknown }
 
+/** Read leniently (not `jsonBody`): a broker's call that is not JSON, or says no content type, gets "deny". */
 async function question(req: Parameters<Endpoint['handler']>[0]): Promise<BrokerQuestion> {
   const text = await req.text?.()
   try {
@@ -119,21 +121,14 @@ const deviceKeyEndpoint: Endpoint = {
   handler: async (req) => {
     const refuse = (status: number, message: { en: string; ru: string }) =>
       Response.json({ errors: [{ message: inUserLanguage(req, message) }] }, { status })
-    const user = staffUser(req.user) as { email?: string } | null
-    if (!isStaff(req.user) || !user?.email) {
+    if (!isStaff(req.user)) {
       return refuse(403, { en: 'Only staff issue device keys', ru: 'Ключи модемов выдают только сотрудники' })
     }
-    const { password } = (await question(req)) as { password?: unknown }
-    const check =
-      typeof password === 'string' && password
-        ? await checkAccountPassword(req, { collection: 'users', email: user.email }, password)
-        : 'wrong'
-    if (check !== 'right') {
-      return refuse(403, {
-        en: check === 'locked' ? 'Your account is locked; try again later' : 'Wrong password: no key was issued',
-        ru: check === 'locked' ? 'Учётная запись заблокирована; попробуйте позже' : 'Неверный пароль: ключ не выдан',
-      })
-    }
+    const { password } = await jsonBody(req)
+    await requireOwnPassword(req, typeof password === 'string' ? password : '', {
+      en: 'Wrong password: no key was issued',
+      ru: 'Неверный пароль: ключ не выдан',
+    })
     const id = Number(req.routeParams?.id)
     const exists = Number.isSafeInteger(id) && (await req.payload.count({ collection: 'pumps', where: { id: { equals: id } } })).totalDocs > 0
     if (!exists) return refuse(404, { en: 'No such pump', ru: 'Насос не найден' })

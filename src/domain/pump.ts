@@ -27,6 +27,14 @@ function comparable(value: unknown): string {
   return JSON.stringify(value)
 }
 
+/** The ID a relationship value holds, whether Payload gave the ID or the populated document; '' (a cleared form
+ * field) is none. */
+export function relationId(value: unknown): number | string | null {
+  if (value === null || value === undefined || value === '') return null
+  if (typeof value === 'object') return ((value as { id?: number | string }).id ?? null) as number | string | null
+  return value as number | string
+}
+
 /** Equal for the card's purposes: a date as Date or ISO text, absent vs null, the same JSON. */
 export function sameFieldValue(a: unknown, b: unknown): boolean {
   return comparable(a) === comparable(b)

@@ -7,14 +7,13 @@ import { sql } from '@payloadcms/db-postgres'
 import {
   APIError,
   createLocalReq,
-  Forbidden,
   NotFound,
   ValidationError,
   type Payload,
   type PayloadRequest,
 } from 'payload'
 
-import { isAdminUser, isStaff, staffUser } from '../../access'
+import { isAdminUser, isStaff } from '../../access'
 import { inUserLanguage, type Message } from '../../hooks/errors'
 import { PUMP_FLOW_CONTEXT_KEY } from '../../hooks/pumps'
 import {
@@ -32,12 +31,12 @@ import {
   type PumpStatus,
   type Transition,
 } from '../domain/lifecycle'
-import { PUMP_PASSWORD_MIN_LENGTH } from '../domain/pump'
+import { PUMP_PASSWORD_MIN_LENGTH, relationId } from '../domain/pump'
 import { normalizeSerial } from '../domain/registration'
 import type { Pump, PumpEvent } from '../payload-types'
 import { generateDeviceKey } from './device-keys'
 import { recordEvent } from './history'
-import { checkAccountPassword } from './passwords'
+import { requireOwnPassword } from './passwords'
 import { inTransaction, transactionDb } from './transaction'
 
 /** A transition refused for who asks or where the pump is (403, 409): an answer, not a server fault. */
@@ -127,32 +126,17 @@ async function changeStatus(req: PayloadRequest, change: StatusChange): Promise<
 
 /** The caller confirms with their own account password; a wrong one counts toward the lockout like a failed login. */
 async function confirmOwnPassword(req: PayloadRequest, password: unknown): Promise<void> {
-  const user = staffUser(req.user) as { email?: string } | null
-  if (!user?.email) throw new Forbidden(req.t)
   if (typeof password !== 'string' || password === '') {
     throw badRequest(req, [{ path: 'password', message: { en: 'Enter your password', ru: 'Введите свой пароль' } }])
   }
-  const check = await checkAccountPassword(req, { collection: 'users', email: user.email }, password)
-  if (check === 'locked') {
-    throw new TransitionRefused(
-      inUserLanguage(req, {
-        en: 'Your account is locked after too many wrong passwords; try again later',
-        ru: 'Учётная запись заблокирована после нескольких неверных паролей; попробуйте позже',
-      }),
-      403,
-    )
-  }
-  if (check === 'wrong') {
-    throw new TransitionRefused(
-      inUserLanguage(req, {
-        en: 'Wrong password: the status was not changed',
-        ru: 'Неверный пароль: статус не изменён',
-      }),
-      403,
-    )
-  }
+  await requireOwnPassword(req, password, {
+    en: 'Wrong password: the status was not changed',
+    ru: 'Неверный пароль: статус не изменён',
+  })
 }
 
+/** The pump if the caller may read it, with its hidden hashes (whether it has a password and a device key): for the
+ * service's own use, never returned. */
 async function visiblePump(req: PayloadRequest, id: unknown): Promise<Pump> {
   const pumpId = Number(id)
   if (!Number.isSafeInteger(pumpId)) throw new NotFound(req.t)
@@ -163,6 +147,7 @@ async function visiblePump(req: PayloadRequest, id: unknown): Promise<Pump> {
       depth: 0,
       overrideAccess: false,
       user: req.user,
+      showHiddenFields: true,
       req,
     })
   } catch {
@@ -254,9 +239,8 @@ export async function advanceStatus(req: PayloadRequest, id: unknown, input: Adv
   }
   const collected = collectTransitionData(transition, (input.data ?? {}) as Record<string, unknown>, {
     now: new Date(),
-    currentModel: typeof pump.model === 'object' && pump.model ? pump.model.id : (pump.model ?? null),
-    hasPassword:
-      transition.fields.some((field) => field.type === 'pumpPassword') && (await passwordHashOf(req, pump.id)) !== null,
+    currentModel: relationId(pump.model),
+    hasPassword: Boolean(pump.passwordHash),
     minPasswordLength: PUMP_PASSWORD_MIN_LENGTH,
     generatePassword: () => generateLabelPassword(randomInt),
   })
@@ -273,7 +257,7 @@ export async function advanceStatus(req: PayloadRequest, id: unknown, input: Adv
   const comment = checkedComment(req, input.comment, false)
   await confirmOwnPassword(req, input.password)
   const { password: _secret, ...data } = values
-  const deviceKey = transition.issuesDeviceKey && !(await hasDeviceKey(req, pump.id)) ? generateDeviceKey() : null
+  const deviceKey = transition.issuesDeviceKey && !pump.deviceKeyHash ? generateDeviceKey() : null
   const result = await changeStatus(req, {
     pumpId: pump.id,
     to: transition.to,
@@ -389,22 +373,6 @@ export async function importStatus(
   })
 }
 
-async function secretsOf(req: PayloadRequest, pumpId: number) {
-  return req.payload.db.findOne<{ id: number; passwordHash?: string | null; deviceKeyHash?: string | null }>({
-    collection: 'pumps',
-    where: { id: { equals: pumpId } },
-    req,
-  })
-}
-
-async function passwordHashOf(req: PayloadRequest, pumpId: number): Promise<string | null> {
-  return (await secretsOf(req, pumpId))?.passwordHash ?? null
-}
-
-async function hasDeviceKey(req: PayloadRequest, pumpId: number): Promise<boolean> {
-  return Boolean((await secretsOf(req, pumpId))?.deviceKeyHash)
-}
-
 async function modelExists(req: PayloadRequest, id: unknown): Promise<boolean> {
   const { totalDocs } = await req.payload.count({ collection: 'models', where: { id: { equals: id } }, req })
   return totalDocs > 0
@@ -443,8 +411,8 @@ export async function availableTransitions(req: PayloadRequest, id: unknown): Pr
   const language = req.i18n?.language === 'ru' ? 'ru' : 'en'
   const staff = isStaff(req.user)
   const now = new Date().toISOString()
-  const currentModel = typeof pump.model === 'object' && pump.model ? pump.model.id : (pump.model ?? null)
-  const hasPassword = staff && (await passwordHashOf(req, pump.id)) !== null
+  const currentModel = relationId(pump.model)
+  const hasPassword = staff && Boolean(pump.passwordHash)
   const needsModels = staff && transitionsFrom(status).some((t) => t.fields.some((field) => field.type === 'model'))
   const models = needsModels
     ? (await req.payload.find({ collection: 'models', depth: 0, limit: 1000, sort: 'name', req })).docs

@@ -2,7 +2,9 @@
 // opening a login session: the login runs in a transaction that is rolled back. A right password then clears the
 // failure count, as a login does.
 import {
+  APIError,
   AuthenticationError,
+  Forbidden,
   createLocalReq,
   initTransaction,
   killTransaction,
@@ -10,6 +12,9 @@ import {
   resetLoginAttempts,
   type PayloadRequest,
 } from 'payload'
+
+import { staffUser } from '../../access'
+import { inUserLanguage, type Message } from '../../hooks/errors'
 
 export type PasswordCheck = 'right' | 'wrong' | 'locked'
 
@@ -36,4 +41,30 @@ export async function checkAccountPassword(req: PayloadRequest, account: Account
     await resetLoginAttempts({ collection: payload.collections[account.collection].config, doc: doc as never, payload, req })
   }
   return 'right'
+}
+
+/** A staff action refused for the caller's own password (403): an answer, not a server fault. */
+export class PasswordRefused extends APIError {
+  constructor(message: string) {
+    super(message, 403)
+  }
+}
+
+/**
+ * The signed-in staff member confirms an action with their own password. `wrong` says what did not happen, e.g.
+ * "Wrong password: the status was not changed".
+ */
+export async function requireOwnPassword(req: PayloadRequest, password: string, wrong: Message): Promise<void> {
+  const user = staffUser(req.user) as { email?: string } | null
+  if (!user?.email) throw new Forbidden(req.t)
+  const check = password ? await checkAccountPassword(req, { collection: 'users', email: user.email }, password) : 'wrong'
+  if (check === 'locked') {
+    throw new PasswordRefused(
+      inUserLanguage(req, {
+        en: 'Your account is locked after too many wrong passwords; try again later',
+        ru: 'Учётная запись заблокирована после нескольких неверных паролей; попробуйте позже',
+      }),
+    )
+  }
+  if (check === 'wrong') throw new PasswordRefused(inUserLanguage(req, wrong))
 }

@@ -14,6 +14,7 @@ import { ASSIGNMENT_SOURCE_CONTEXT_KEY, PUMP_FLOW_CONTEXT_KEY } from '../../hook
 import { checkIccid, ICCID_ERRORS } from '../domain/iccid'
 import { normalizePartnerId } from '../domain/partner-id'
 import { normalizePhone, PHONE_ERRORS } from '../domain/phone'
+import { relationId } from '../domain/pump'
 import {
   ATTEMPT_LIMIT,
   BUYER_PASSWORD_MIN_LENGTH,
@@ -206,7 +207,7 @@ export async function claimPump(req: PayloadRequest, input: ClaimRequest): Promi
     const pump = await provePump(req, serial, password!)
     if (!pump) throw wrongCredentials(req)
     attempt.pump = pump.id
-    const holder = pump.responsiblePartner && typeof pump.responsiblePartner === 'object' ? pump.responsiblePartner.id : pump.responsiblePartner
+    const holder = relationId(pump.responsiblePartner)
     if (holder === company) return { result: { pump, outcome: 'already_yours' }, outcome: 'already_yours' }
     if (holder !== null && holder !== undefined) {
       // Says neither who holds it nor anything else about it.
@@ -397,7 +398,7 @@ export async function registerOwnerPump(req: PayloadRequest, input: OwnerRegistr
   if (regionCode !== undefined && !region) {
     problems.push({ path: 'region', message: { en: 'Unknown region code (ISO 3166-2, e.g. RU-SVE)', ru: 'Неизвестный код региона (ISO 3166-2, например RU-SVE)' } })
   }
-  const regionCountry = region ? (typeof region.country === 'object' ? region.country?.id : region.country) : null
+  const regionCountry = region ? (relationId(region.country) as number | null) : null
   if (region && country && regionCountry !== country.id) {
     problems.push({ path: 'region', message: { en: 'This region is not in the given country', ru: 'Этот регион не относится к указанной стране' } })
   }
@@ -479,7 +480,7 @@ export async function registerOwnerPump(req: PayloadRequest, input: OwnerRegistr
         })
         canLogIn = true
       }
-      const owner = pump.owner && typeof pump.owner === 'object' ? pump.owner.id : pump.owner
+      const owner = relationId(pump.owner)
       if (owner && owner !== buyer.id) {
         throw new RegistrationRefused(
           inUserLanguage(req, {
