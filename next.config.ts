@@ -3,6 +3,8 @@ import type { NextConfig } from 'next'
 import path from 'path'
 import { fileURLToPath } from 'url'
 
+import { settings } from './src/settings'
+
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 const nextConfig: NextConfig = {
@@ -19,4 +21,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
 }
 
-export default withPayload(nextConfig, { devBundleServerPackages: false })
+const withPayloadConfig = withPayload(nextConfig, { devBundleServerPackages: false })
+// Payload turns off Turbopack's server fast refresh for development's HMR; elsewhere the setting only prints Next's
+// "Experiments (use with caution)" banner on every build.
+if (!settings.schemaPush && withPayloadConfig.experimental) delete withPayloadConfig.experimental.turbopackServerFastRefresh
+
+export default withPayloadConfig

@@ -19,14 +19,24 @@ import { Pumps } from './collections/Pumps'
 import { Regions } from './collections/Regions'
 import { RegistrationAttempts } from './collections/RegistrationAttempts'
 import { Users } from './collections/Users'
+import { protectInternalFields } from './access/internal-fields'
 import { mqttIngest } from './plugins/mqtt-ingest'
+import { requestGuards } from './src/endpoints/guards'
 import { prepareDatabase } from './src/runtime/database'
 import { settings } from './src/settings'
+import { keepFieldErrors } from './hooks/errors'
+import { serverLogger } from './src/services/server-log'
+import { logMailAdapter } from './src/services/mail-log'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
-export default buildConfig({
+// Every hidden field (Payload's auth secrets and the plugins' included) is unreadable and unwritable through the API.
+export default protectInternalFields(buildConfig({
+  // Empty unless SERVER_URL is set: the admin then calls the API on whatever address it was opened with.
   serverURL: settings.serverUrl,
+  // A login cookie counts only on requests from these origins (a cross-site form post is anonymous).
+  csrf: settings.allowedOrigins,
+  cors: settings.allowedOrigins,
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
@@ -35,8 +45,11 @@ export default buildConfig({
     avatar: 'default',
     dateFormat: 'dd.MM.yyyy HH:mm',
     components: {
+      // The content-locale switch only on the reference lists, whose names exist in both languages.
+      providers: ['/src/components/ContentLocale#ContentLocale'],
       // The partner portal: a page to claim a pump, linked in the navigation for partner users.
       afterNavLinks: ['/src/components/RegisterPumpNavLink#RegisterPumpNavLink'],
+      beforeDashboard: ['/src/components/PartnerFirstAction#PartnerFirstAction'],
       views: {
         registerPump: { Component: '/src/components/RegisterPumpView#RegisterPumpView', path: '/register-pump' },
       },
@@ -64,7 +77,12 @@ export default buildConfig({
     StatusConflict: 'info',
     RegistrationRefused: 'info',
     PasswordRefused: 'info',
+    // A failed or locked login is the caller's mistake: one line, no stack trace.
+    AuthenticationError: 'info',
+    LockedAuth: 'info',
   } as NonNullable<Config['loggingLevels']>,
+  logger: serverLogger(),
+  email: logMailAdapter,
   i18n: {
     supportedLanguages: { ru, en },
     fallbackLanguage: 'en',
@@ -77,8 +95,12 @@ export default buildConfig({
           creatingNewLabel: 'Создание: {{label}}',
           email: 'E-mail',
           noLabel: '—',
+          // The content-locale switch (reference lists only) says what it switches.
+          locale: 'Язык названий',
         },
       },
+      // Every empty cell reads "—", in English too (Payload's is "<No {{label}}>").
+      en: { general: { noLabel: '—', locale: 'Names in' } },
     },
   },
   // Reference names (countries, regions, object types) exist in both languages; the app asks with ?locale=.
@@ -100,8 +122,14 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'migrations'),
   }),
   graphQL: { disablePlaygroundInProduction: true },
+  // A 400 keeps the list of fields and what is wrong with each (docs/lifecycle.md), also in the production build.
+  hooks: { afterError: [keepFieldErrors] },
   // Migrations and reference lists first (server and worker only); the plugins' onInit runs after this.
   onInit: prepareDatabase,
-  plugins: [mqttIngest({ enabled: () => settings.mqttIngest && settings.role !== undefined })],
+  plugins: [
+    mqttIngest({ enabled: () => settings.mqttIngest && settings.role !== undefined, authSecret: () => settings.mqttAuthSecret }),
+    // Last: page size, depth and id checks for every collection and endpoint, including the plugins' own.
+    requestGuards({ maxPageSize: settings.maxPageSize, maxDepth: settings.maxDepth, maxUploadBytes: settings.maxUploadBytes }),
+  ],
   telemetry: false,
-})
+}))

@@ -51,6 +51,16 @@ export const staffField: FieldAccess = ({ req }) => isStaff(req.user)
 /** Fields the owner's app must not see: partner and staff notes. */
 export const notForOwners: FieldAccess = ({ req }) => Boolean(staffUser(req.user))
 
+/**
+ * A history field that names an owner (their phone) when `about` says the event is the owner's: staff read it
+ * always; others only on a document that is not about an owner. Payload also asks this, with no document, before
+ * it lets anyone filter or sort on the field: then only staff may, or `where[assignedTo][like]=+7999` would read
+ * owners' phones one digit at a time.
+ */
+export function staffOrUnlessAbout(about: 'kind' | 'actor'): FieldAccess {
+  return ({ req, doc }) => isStaff(req.user) || (doc !== undefined && doc !== null && (doc as Record<string, unknown>)[about] !== 'owner')
+}
+
 /** Users: admins see everyone; any other staff or partner account sees itself. */
 export const adminOrSelf: Access = ({ req }) => {
   if (isAdminUser(req.user)) return true

@@ -1,7 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminOnly, hiddenUnlessStaff, noAdminPanel, staffOnly, staffOrOwnBuyer } from '../access'
-import { giveNewBuyerAPassword, normalizeBuyerPhone } from '../hooks/buyers'
+import { keepConcurrentSessions, lockedAccountsHaveNoSessions, refuseEmailedPasswordReset } from '../hooks/auth'
+import { giveNewBuyerAPassword, normalizeBuyerPhone, ownersProveCredentialChanges } from '../hooks/buyers'
+import { noEmailVerification } from '../src/endpoints/auth'
 import { buyerAppEndpoints } from '../src/endpoints/registration'
 
 /**
@@ -32,11 +34,17 @@ export const Buyers: CollectionConfig = {
     read: staffOrOwnBuyer,
     update: staffOrOwnBuyer,
     delete: adminOnly,
+    // Unlocking is the administrator's answer to a lockout, never the locked-out caller's (Payload's default lets
+    // any signed-in account unlock any other).
+    unlock: adminOnly,
   },
   hooks: {
-    beforeValidate: [normalizeBuyerPhone, giveNewBuyerAPassword],
+    beforeOperation: [refuseEmailedPasswordReset],
+    beforeRead: [lockedAccountsHaveNoSessions],
+    beforeLogin: [keepConcurrentSessions],
+    beforeValidate: [ownersProveCredentialChanges, normalizeBuyerPhone, giveNewBuyerAPassword],
   },
-  endpoints: buyerAppEndpoints,
+  endpoints: [...buyerAppEndpoints, noEmailVerification],
   fields: [
     {
       name: 'phone',

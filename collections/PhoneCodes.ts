@@ -20,5 +20,7 @@ export const PhoneCodes: CollectionConfig = {
     { name: 'expiresAt', type: 'date', required: true },
     { name: 'checks', type: 'number', defaultValue: 0 },
     { name: 'used', type: 'checkbox', defaultValue: false },
+    // Who asked for it: the per-requester limit counts these.
+    { name: 'clientAddress', type: 'text', index: true },
   ],
 }

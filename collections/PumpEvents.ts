@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { hiddenUnlessStaff, isStaff, nobody, readPumpEvents, staffField } from '../access'
+import { hiddenUnlessStaff, nobody, readPumpEvents, staffField, staffOrUnlessAbout } from '../access'
 import {
   EVENT_ACTOR_LABELS,
   EVENT_ACTORS,
@@ -79,7 +79,7 @@ export const PumpEvents: CollectionConfig = {
       name: 'assignedTo',
       type: 'text',
       label: { en: 'Assigned to', ru: 'Назначен' },
-      access: { read: ({ req, doc }) => isStaff(req.user) || doc?.kind !== 'owner' },
+      access: { read: staffOrUnlessAbout('kind') },
     },
     {
       name: 'actor',
@@ -95,7 +95,7 @@ export const PumpEvents: CollectionConfig = {
       name: 'actorName',
       type: 'text',
       label: { en: 'Who', ru: 'Кто' },
-      access: { read: ({ req, doc }) => isStaff(req.user) || doc?.actor !== 'owner' },
+      access: { read: staffOrUnlessAbout('actor') },
     },
     {
       name: 'source',

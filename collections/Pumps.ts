@@ -25,7 +25,17 @@ import {
 } from '../src/domain/lifecycle'
 import { NICKNAME_MAX_LENGTH } from '../src/domain/registration'
 import { lifecycleEndpoints } from '../src/endpoints/lifecycle'
+import { liveEndpoints } from '../src/endpoints/live'
 import { pumpRegistrationEndpoints } from '../src/endpoints/registration'
+
+/** A pump's dates, read-only, on the pump's clock (its region's zone) with the zone named. */
+const PUMP_DATE_COMPONENTS = {
+  Field: '/src/components/PumpDateField#PumpDateField',
+  Cell: '/src/components/PumpDateField#PumpDateCell',
+}
+
+/** Firmware and network access as plain text on the card, refreshed while it is open. */
+const LIVE_TEXT_FIELD = '/src/components/LiveTextField#LiveTextField'
 
 /** Written only by the modem ingestion: shown from the card's creation on, never editable. */
 const connectivityFields: Field[] = [
@@ -34,6 +44,9 @@ const connectivityFields: Field[] = [
     type: 'checkbox',
     defaultValue: false,
     label: { en: 'Online', ru: 'В сети (ONLINE)' },
+    admin: {
+      components: { Cell: '/src/components/OnlineCell#OnlineCell', Field: '/src/components/OnlineCell#OnlineField' },
+    },
   },
   { name: 'lastDataAt', type: 'date', label: { en: 'Last data received', ru: 'Последние данные получены' } },
   { name: 'lastConnectedAt', type: 'date', label: { en: 'Last connected', ru: 'Последнее подключение' } },
@@ -53,15 +66,21 @@ const connectivityFields: Field[] = [
       { value: 'ethernet', label: 'Ethernet' },
       { value: 'wifi', label: 'Wi-Fi' },
     ],
+    admin: { components: { Field: LIVE_TEXT_FIELD } },
   },
-  { name: 'firmwareVersion', type: 'text', label: { en: 'Modem firmware', ru: 'Прошивка модема' } },
+  {
+    name: 'firmwareVersion',
+    type: 'text',
+    label: { en: 'Modem firmware', ru: 'Прошивка модема' },
+    admin: { components: { Field: LIVE_TEXT_FIELD } },
+  },
 ].map((field) => ({
   ...field,
   admin: {
     ...(field as { admin?: object }).admin,
     readOnly: true,
     position: 'sidebar' as const,
-    date: { pickerAppearance: 'dayAndTime' as const, displayFormat: 'dd.MM.yyyy HH:mm' },
+    ...(field.type === 'date' ? { components: PUMP_DATE_COMPONENTS } : {}),
   },
 })) as Field[]
 
@@ -78,7 +97,7 @@ const lifecycleDataFields: Field[] = LIFECYCLE_DATA_FIELDS.map((name: Transition
       type: 'date',
       label,
       access,
-      admin: { ...admin, date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd.MM.yyyy HH:mm' } },
+      admin: { ...admin, components: PUMP_DATE_COMPONENTS },
     }
   }
   if (type === 'textarea') return { name, type: 'textarea', label, access, admin }
@@ -109,7 +128,7 @@ export const Pumps: CollectionConfig = {
     afterChange: [recordAssignmentChanges],
     beforeDelete: [deletePumpHistory],
   },
-  endpoints: [...lifecycleEndpoints, ...pumpRegistrationEndpoints],
+  endpoints: [...liveEndpoints, ...lifecycleEndpoints, ...pumpRegistrationEndpoints],
   fields: [
     {
       type: 'row',

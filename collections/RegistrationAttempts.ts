@@ -19,7 +19,7 @@ export const RegistrationAttempts: CollectionConfig = {
     plural: { en: 'Registration attempts', ru: 'Попытки регистрации' },
   },
   admin: {
-    defaultColumns: ['createdAt', 'flow', 'serial', 'outcome', 'user', 'phone'],
+    defaultColumns: ['createdAt', 'flow', 'serial', 'outcome', 'user', 'phone', 'clientAddress'],
     group: { en: 'Logs', ru: 'Журналы' },
     hidden: hiddenUnlessStaff,
   },
@@ -45,6 +45,7 @@ export const RegistrationAttempts: CollectionConfig = {
     },
     { name: 'user', type: 'relationship', relationTo: 'users', index: true, label: { en: 'Partner user', ru: 'Пользователь партнёра' } },
     { name: 'phone', type: 'text', index: true, label: { en: 'Owner’s phone', ru: 'Телефон владельца' } },
+    { name: 'clientAddress', type: 'text', index: true, label: { en: 'Client address', ru: 'Адрес клиента' } },
   ],
   timestamps: true,
 }

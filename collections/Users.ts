@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminField, adminOnly, adminOrSelf, hiddenUnlessAdmin, staffAndPartnersInAdmin } from '../access'
+import { keepConcurrentSessions, lockedAccountsHaveNoSessions, refuseEmailedPasswordReset } from '../hooks/auth'
+import { noEmailVerification } from '../src/endpoints/auth'
 import { firstUserIsAdmin, requirePartnerForPartnerRole } from '../hooks/users'
 
 export const Users: CollectionConfig = {
@@ -26,8 +28,15 @@ export const Users: CollectionConfig = {
     read: adminOrSelf,
     update: adminOnly,
     delete: adminOnly,
+    // Unlocking is the administrator's answer to a lockout, never the locked-out caller's (Payload's default lets
+    // any signed-in account unlock any other).
+    unlock: adminOnly,
   },
+  endpoints: [noEmailVerification],
   hooks: {
+    beforeOperation: [refuseEmailedPasswordReset],
+    beforeRead: [lockedAccountsHaveNoSessions],
+    beforeLogin: [keepConcurrentSessions],
     beforeValidate: [firstUserIsAdmin],
     beforeChange: [requirePartnerForPartnerRole],
   },
@@ -37,7 +46,9 @@ export const Users: CollectionConfig = {
       name: 'role',
       type: 'select',
       required: true,
-      defaultValue: 'service',
+      // The first account becomes an administrator (firstUserIsAdmin): its form says so.
+      defaultValue: async ({ req }) =>
+        (await req.payload.count({ collection: 'users', req, overrideAccess: true })).totalDocs === 0 ? 'admin' : 'service',
       label: { en: 'Role', ru: 'Роль' },
       options: [
         { value: 'admin', label: { en: 'Administrator', ru: 'Администратор' } },

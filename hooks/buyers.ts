@@ -1,8 +1,13 @@
 import crypto from 'node:crypto'
 import type { CollectionBeforeValidateHook } from 'payload'
+import { ValidationError } from 'payload'
 
+import { buyerOf } from '../access'
 import { normalizePhone, PHONE_ERRORS } from '../src/domain/phone'
-import { fieldError } from './errors'
+import { fieldError, inUserLanguage } from './errors'
+
+/** Set by the services that prove a credential change (an SMS code, the current password) in the Local API call. */
+export const BUYER_CREDENTIALS_CONTEXT_KEY = 'buyerCredentials'
 
 /** One phone, one buyer: the number is stored in E.164 and doubles as the app's login name. */
 export const normalizeBuyerPhone: CollectionBeforeValidateHook = ({ data, req }) => {
@@ -20,5 +25,32 @@ export const normalizeBuyerPhone: CollectionBeforeValidateHook = ({ data, req })
  */
 export const giveNewBuyerAPassword: CollectionBeforeValidateHook = ({ data, operation }) => {
   if (operation === 'create' && data && !data.password) data.password = crypto.randomBytes(24).toString('base64url')
+  return data
+}
+
+const PROOF_NEEDED = {
+  phone: { en: 'The phone changes only with an SMS code: POST /api/buyers/change-phone', ru: 'Телефон меняется только с кодом из SMS: POST /api/buyers/change-phone' },
+  password: {
+    en: 'The password changes only with the current one: POST /api/buyers/change-password',
+    ru: 'Пароль меняется только с указанием текущего: POST /api/buyers/change-password',
+  },
+}
+
+/**
+ * An owner's phone is their login: a plain update of it (or of the username that mirrors it, or of the password)
+ * from the app is refused, naming the field; the proving endpoints do it. Staff edit a buyer's phone in the admin.
+ */
+export const ownersProveCredentialChanges: CollectionBeforeValidateHook = ({ context, data, operation, originalDoc, req }) => {
+  if (!data || operation !== 'update' || buyerOf(req.user) === null || context?.[BUYER_CREDENTIALS_CONTEXT_KEY]) return data
+  const errors: { path: string; message: string }[] = []
+  // Runs before normalizeBuyerPhone (which makes the username follow the phone): compare as it will be stored.
+  const phone = data.phone === undefined ? undefined : normalizePhone(String(data.phone ?? ''))
+  const nextPhone = phone === undefined ? undefined : phone.ok ? phone.phone : data.phone
+  if (nextPhone !== undefined && nextPhone !== originalDoc?.phone) errors.push({ path: 'phone', message: inUserLanguage(req, PROOF_NEEDED.phone) })
+  if (data.username !== undefined && data.username !== originalDoc?.username) {
+    errors.push({ path: 'username', message: inUserLanguage(req, PROOF_NEEDED.phone) })
+  }
+  if (typeof data.password === 'string' && data.password !== '') errors.push({ path: 'password', message: inUserLanguage(req, PROOF_NEEDED.password) })
+  if (errors.length) throw new ValidationError({ collection: 'buyers', errors, req }, req.t)
   return data
 }

@@ -204,20 +204,32 @@ export const ownersChangeOnlyNickname: CollectionBeforeValidateHook = ({ data, o
   throw new ValidationError({ collection: 'pumps', errors: others.map((path) => ({ path, message })), req }, req.t)
 }
 
+/**
+ * The assignment as stored after this change: `doc` is what the caller may read (an owner's view has no partner,
+ * a partner's no owner), so a field counts only when it was in the written data; `previousDoc` is the stored card.
+ */
+function assignmentChange(data: Record<string, unknown> | undefined, previousDoc: Record<string, unknown> | undefined, name: 'responsiblePartner' | 'owner') {
+  if (!data || !(name in data)) return null
+  const next = relationId(data[name])
+  return String(next) === String(relationId(previousDoc?.[name])) ? null : { next }
+}
+
 /** A new responsible partner or owner is written to the pump's history, in the same transaction. */
-export const recordAssignmentChanges: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
+export const recordAssignmentChanges: CollectionAfterChangeHook = async ({ data, doc, previousDoc, operation, req }) => {
   if (operation !== 'update') return doc
   const source = (req.context?.[ASSIGNMENT_SOURCE_CONTEXT_KEY] as EventSource | undefined) ?? 'card'
-  const partner = relationId(doc.responsiblePartner)
-  if (String(partner) !== String(relationId(previousDoc?.responsiblePartner))) {
+  const partnerChange = assignmentChange(data, previousDoc, 'responsiblePartner')
+  if (partnerChange) {
+    const partner = partnerChange.next
     const named =
       partner === null
         ? null
         : await req.payload.findByID({ collection: 'partners', id: partner, depth: 0, req, overrideAccess: true })
     await recordEvent(req, { pump: doc.id, kind: 'partner', partner: partner as number | null, assignedTo: named?.title ?? null, source })
   }
-  const owner = relationId(doc.owner)
-  if (String(owner) !== String(relationId(previousDoc?.owner))) {
+  const ownerChange = assignmentChange(data, previousDoc, 'owner')
+  if (ownerChange) {
+    const owner = ownerChange.next
     const named =
       owner === null ? null : await req.payload.findByID({ collection: 'buyers', id: owner, depth: 0, req, overrideAccess: true })
     await recordEvent(req, { pump: doc.id, kind: 'owner', owner: owner as number | null, assignedTo: named?.phone ?? null, source })

@@ -3,7 +3,12 @@
 // runs simulated modems in a child process (loopback only, bounded), and prints msg/s, publish-to-database latency
 // p50/p99, the app's CPU and its peak RSS for both.
 //
-// Options: --rate N (12000 msg/s), --seconds S (20), --pumps N (100000), --naive-rate N (1000), --naive-seconds S (10).
+// A third run has 20 % of the fleet (`--awaiting P`) shipped and never connected: the first data from each puts it
+// into operation through the lifecycle service, beside the batch loop; it reports the card latency meanwhile and
+// how fast commissioning itself goes.
+//
+// Options: --rate N (12000 msg/s), --seconds S (20), --pumps N (100000), --naive-rate N (1000), --naive-seconds S (10),
+// --awaiting P (20 %; 0 skips the run), --skip-naive.
 // Broker: MQTT_URL (e.g. mqtt://127.0.0.1:1883 for Mosquitto), else an embedded aedes in a child process.
 // Database: DATABASE_URL's server, else an embedded PostgreSQL (data in .data/bench-postgres).
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -15,6 +20,7 @@ import pg from 'pg'
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../src/runtime/embedded-postgres'
 import { exportToEnvironment, settings } from '../src/settings'
 import { freePort } from '../src/runtime/ports'
+import { survivePgErrors } from '../src/runtime/pg-errors'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -28,6 +34,10 @@ const SECONDS = option('seconds', 20)
 const PUMPS = option('pumps', 100_000)
 const NAIVE_RATE = option('naive-rate', 1000)
 const NAIVE_SECONDS = option('naive-seconds', 10)
+const AWAITING_PERCENT = option('awaiting', 20)
+const SKIP_NAIVE = process.argv.includes('--skip-naive')
+/** How long the commissioning run waits for the queue to drain after the publisher stops. */
+const COMMISSION_WAIT_MS = 15 * 60_000
 
 async function benchDatabase(): Promise<{ url: string; embedded: EmbeddedPostgresHandle | null }> {
   let maintenance: string
@@ -44,7 +54,7 @@ async function benchDatabase(): Promise<{ url: string; embedded: EmbeddedPostgre
     })
     maintenance = embedded.databaseUrl('postgres')
   }
-  const client = new pg.Client({ connectionString: maintenance })
+  const client = survivePgErrors(new pg.Client({ connectionString: maintenance }), 'maintenance connection')
   await client.connect()
   await client.query('DROP DATABASE IF EXISTS hp_bench WITH (FORCE)')
   await client.query('CREATE DATABASE hp_bench')
@@ -79,6 +89,7 @@ async function benchBroker(): Promise<{ url: string; stop: () => void }> {
 }
 
 type Figures = { label: string; sent: number; written: number; msgPerSec: number; p50: number | null; p99: number | null; cpu: number; rssMb: number }
+type Commissioning = { awaiting: number; duringRun: number; total: number; perSecond: number; drainSeconds: number; failures: number }
 
 async function main(): Promise<void> {
   const database = await benchDatabase()
@@ -104,7 +115,9 @@ async function main(): Promise<void> {
   const broker = external ? { url: external, stop: () => {} } : await benchBroker()
   console.log(`[bench] broker: ${external ? external : `embedded aedes (${broker.url}), no auth`}; database: ${database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL server'}`)
 
-  async function run(label: string, mode: 'bulk' | 'naive', rate: number, seconds: number): Promise<Figures> {
+  let commissioning: Commissioning | null = null
+
+  async function run(label: string, mode: 'bulk' | 'naive', rate: number, seconds: number, awaiting = 0): Promise<Figures> {
     const ingester = new Ingester(payload, { url: broker.url, shareGroup: null, flushIntervalMs: 100, mode, sweepIntervalMs: 3_600_000 })
     await ingester.start()
     await ingester.ready()
@@ -123,10 +136,25 @@ async function main(): Promise<void> {
     while (ingester.counts.received - before.received < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
     await ingester.drained()
     const elapsed = (Date.now() - started) / 1000
-    clearInterval(sampler)
     const cpu = process.cpuUsage(cpuBefore)
     const received = ingester.counts.received - before.received
     const { p50, p99 } = ingester.latencyPercentiles()
+    if (awaiting) {
+      const duringRun = ingester.counts.commissioned - before.commissioned
+      const drainStarted = Date.now()
+      await Promise.race([ingester.commissioningIdle(), new Promise((r) => setTimeout(r, COMMISSION_WAIT_MS))])
+      const total = ingester.counts.commissioned - before.commissioned
+      const busySeconds = (Date.now() - started) / 1000
+      commissioning = {
+        awaiting,
+        duringRun,
+        total,
+        perSecond: Math.round(total / busySeconds),
+        drainSeconds: Math.round((Date.now() - drainStarted) / 1000),
+        failures: ingester.counts.commissionFailures - before.commissionFailures,
+      }
+    }
+    clearInterval(sampler)
     await ingester.stop()
     return {
       label,
@@ -140,17 +168,39 @@ async function main(): Promise<void> {
     }
   }
 
-  const results = [
-    await run(`bulk (target ${RATE.toLocaleString('en')} msg/s, ${SECONDS} s)`, 'bulk', RATE, SECONDS),
-    await run(`naive Local API update (target ${NAIVE_RATE.toLocaleString('en')} msg/s, ${NAIVE_SECONDS} s)`, 'naive', NAIVE_RATE, NAIVE_SECONDS),
-  ]
+  const results = [await run(`bulk (target ${RATE.toLocaleString('en')} msg/s, ${SECONDS} s)`, 'bulk', RATE, SECONDS)]
+  if (AWAITING_PERCENT > 0) {
+    // Every fifth pump (for 20 %) shipped and never connected, the others back to offline.
+    const every = Math.max(1, Math.round(100 / AWAITING_PERCENT))
+    const result = (await db.execute(sql`
+      update pumps set online = false, presence_at = null, last_connected_at = null, last_seen_at = null,
+        status = case when id % ${every} = 0 then 'shipped'::enum_pumps_status else status end
+      where serial like 'BENCH-%' returning status`)) as { rows: { status: string }[] }
+    const awaiting = result.rows.filter((row) => row.status === 'shipped').length
+    const label = `bulk, ${AWAITING_PERCENT} % of the fleet awaiting commissioning (target ${RATE.toLocaleString('en')} msg/s, ${SECONDS} s)`
+    results.push(await run(label, 'bulk', RATE, SECONDS, awaiting))
+  }
+  if (!SKIP_NAIVE) {
+    results.push(
+      await run(`naive Local API update (target ${NAIVE_RATE.toLocaleString('en')} msg/s, ${NAIVE_SECONDS} s)`, 'naive', NAIVE_RATE, NAIVE_SECONDS),
+    )
+  }
   console.log('\n| run | sent | taken | msg/s | publish→DB p50 | p99 | app CPU | app peak RSS |')
   console.log('|---|---|---|---|---|---|---|---|')
   for (const r of results) {
     const ms = (value: number | null) => (value === null ? '–' : `${Math.round(value)} ms`)
     console.log(`| ${r.label} | ${r.sent} | ${r.written} | ${r.msgPerSec} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.cpu} % | ${r.rssMb} MB |`)
   }
-  console.log(`\nbulk ÷ naive throughput: ${(results[0].msgPerSec / Math.max(1, results[1].msgPerSec)).toFixed(1)}×`)
+  const naive = results.find((r) => r.label.startsWith('naive'))
+  if (naive) console.log(`\nbulk ÷ naive throughput: ${(results[0].msgPerSec / Math.max(1, naive.msgPerSec)).toFixed(1)}×`)
+  const c = commissioning as Commissioning | null
+  if (c) {
+    console.log(
+      `\ncommissioning: ${c.awaiting} pumps awaiting; ${c.duringRun} commissioned during the publishing run, ${c.total} in all ` +
+        `(${c.failures} failures); ${c.perSecond} pumps/s from the first message until the queue was empty ` +
+        `(${c.drainSeconds} s after the publisher stopped)`,
+    )
+  }
   console.log('(app CPU: % of one core used by this process; the publisher and the broker run in other processes)')
 
   broker.stop()

@@ -485,9 +485,11 @@ export interface RegistrationAttempt {
     | 'claimed_by_other'
     | 'owned_by_other'
     | 'phone_not_proven'
-    | 'throttled';
+    | 'throttled'
+    | 'invalid_input';
   user?: (number | null) | User;
   phone?: string | null;
+  clientAddress?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -502,6 +504,7 @@ export interface PhoneCode {
   expiresAt: string;
   checks?: number | null;
   used?: boolean | null;
+  clientAddress?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -864,6 +867,7 @@ export interface RegistrationAttemptsSelect<T extends boolean = true> {
   outcome?: T;
   user?: T;
   phone?: T;
+  clientAddress?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -877,6 +881,7 @@ export interface PhoneCodesSelect<T extends boolean = true> {
   expiresAt?: T;
   checks?: T;
   used?: T;
+  clientAddress?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -6,9 +6,11 @@ import { getPayload, type Payload } from 'payload'
 
 import config from '../payload.config'
 import { health, registerHealthCheck } from './runtime/health'
+import { httpGuards } from './runtime/http-guards'
 import { rootDirOf } from './runtime/root'
 import { settings } from './settings'
 import { closePayload } from './runtime/close'
+import { stampClientAddress } from './services/client-address'
 
 export const rootDir = rootDirOf()
 
@@ -28,12 +30,25 @@ export async function startServer(options: { dev: boolean; port?: number }): Pro
 
   const app = express()
   app.disable('x-powered-by')
+  // Security headers, cookie writes only from our own origins, early 413s: before anything else answers.
+  app.use(
+    httpGuards({
+      allowedOrigins: settings.allowedOrigins,
+      maxBodyBytes: settings.maxBodyBytes,
+      maxUploadBytes: settings.maxUploadBytes,
+      dev: options.dev,
+    }),
+  )
   app.get('/healthz', async (_req, res) => {
     const { ok, body } = await health(payload)
     res.status(ok ? 200 : 503).json(body)
   })
   // No body parser in front of Next: its handlers read the raw request themselves.
-  app.use((req, res) => handle(req, res))
+  app.use((req, res) => {
+    // The throttles' client address (src/services/client-address.ts): the socket's, unless TRUST_PROXY.
+    stampClientAddress(req)
+    return handle(req, res)
+  })
 
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(port, () => resolve(listening))

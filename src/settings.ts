@@ -25,6 +25,18 @@ function oneOf<T extends string>(name: string, choices: readonly T[], fallback: 
   return raw as T
 }
 
+/** Browser origins allowed to send cookie-authenticated writes: SERVER_URL's, or the local addresses of PORT, plus ALLOWED_ORIGINS. */
+function allowedOrigins(serverUrl: string, port: number): string[] {
+  const origins = serverUrl ? [new URL(serverUrl).origin] : [`http://localhost:${port}`, `http://127.0.0.1:${port}`]
+  for (const extra of (env.ALLOWED_ORIGINS ?? '').split(',').map((value) => value.trim()).filter(Boolean)) {
+    origins.push(new URL(extra).origin)
+  }
+  return [...new Set(origins)]
+}
+
+const port = integer('PORT', 3000)
+const serverUrl = (env.SERVER_URL || '').replace(/\/+$/, '')
+
 const dataDir = path.resolve(/* turbopackIgnore: true */ env.DATA_DIR || '.data')
 
 export const settings = {
@@ -32,8 +44,16 @@ export const settings = {
   production: env.NODE_ENV === 'production',
   /** `npm run dev`: Next in development mode and Drizzle schema push instead of migrations. */
   schemaPush: env.NODE_ENV === 'development',
-  port: integer('PORT', 3000),
-  serverUrl: env.SERVER_URL || '',
+  port,
+  serverUrl,
+  allowedOrigins: allowedOrigins(serverUrl, port),
+  /** The largest page any read may ask for (REST `limit`, GraphQL `limit`, a join's `limit`). */
+  maxPageSize: integer('MAX_PAGE_SIZE', 200),
+  /** How deep relationships may be populated (`depth`). */
+  maxDepth: integer('MAX_DEPTH', 3),
+  /** Largest JSON or form body; uploads of manuals get MAX_UPLOAD_BYTES. */
+  maxBodyBytes: integer('MAX_BODY_BYTES', 1024 * 1024),
+  maxUploadBytes: integer('MAX_UPLOAD_BYTES', 20 * 1024 * 1024),
   dataDir,
   mediaDir: path.resolve(/* turbopackIgnore: true */ env.MEDIA_DIR || path.join(dataDir, 'media')),
   /** Unset: an embedded PostgreSQL is started (src/runtime/embedded-postgres.ts). */
@@ -47,6 +67,8 @@ export const settings = {
   /** The ingestion's own login at an external broker (the embedded one derives it from PAYLOAD_SECRET). */
   mqttUsername: env.MQTT_USERNAME || undefined,
   mqttPassword: env.MQTT_PASSWORD || undefined,
+  /** When set, `/api/mqtt/auth` and `/acl` answer only a caller sending it (header `X-MQTT-Auth-Secret`). */
+  mqttAuthSecret: env.MQTT_AUTH_SECRET || undefined,
   /** Instances share the stream through `$share/<group>/hp/#` on an MQTT 5 broker; empty: plain subscription. */
   mqttShareGroup: env.MQTT_SHARE_GROUP ?? 'hp-ingest',
   /** A pump with nothing heard for this long is marked offline. */
@@ -57,6 +79,19 @@ export const settings = {
    */
   role: undefined as 'server' | 'worker' | undefined,
   seedDemo: flag('SEED_DEMO'),
+  /**
+   * Behind a reverse proxy that appends the client's address to X-Forwarded-For: take the last entry from there.
+   * Off: the express host replaces the header with the socket's address (a client cannot choose its own).
+   */
+  trustProxy: flag('TRUST_PROXY'),
+  /** Wrong pump passwords (or unproven phones) per guesser (account, phone, client address) before 429. */
+  registrationGuesserFailures: integer('REGISTRATION_GUESSER_FAILURES', 5),
+  /** Wrong attempts per serial from everyone together before 429: high, so a stranger cannot easily lock a label. */
+  registrationSerialFailures: integer('REGISTRATION_SERIAL_FAILURES', 30),
+  registrationWindowSeconds: integer('REGISTRATION_WINDOW_SECONDS', 900),
+  /** SMS codes one client address may ask for per hour (any numbers), and all of them together per hour. */
+  smsCodesPerRequesterPerHour: integer('SMS_CODES_PER_REQUESTER_PER_HOUR', 5),
+  smsCodesPerHour: integer('SMS_CODES_PER_HOUR', 300),
   /** How one-time codes reach owners' phones: written to the log (development) or POSTed to an SMS gateway. */
   smsSender: oneOf('SMS_SENDER', ['log', 'webhook'] as const, 'log'),
   smsWebhookUrl: env.SMS_WEBHOOK_URL || undefined,

@@ -6,7 +6,7 @@ import { settings } from './settings'
 
 async function main(): Promise<void> {
   const started = Date.now()
-  const runtime = await prepareRuntime()
+  const runtime = await prepareRuntime({ reuseRunning: true })
   if (!settings.mqttIngest) throw new Error('MQTT_INGEST=off: there is nothing for the worker to do')
   settings.role = 'worker'
   // Imported after prepareRuntime: payload.config.ts reads DATABASE_URL and PAYLOAD_SECRET when it loads.

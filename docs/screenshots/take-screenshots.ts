@@ -18,7 +18,7 @@ const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const outDir = process.env.OUT_DIR || path.dirname(fileURLToPath(import.meta.url))
 
 const ADMIN = { email: 'admin@demo.local', password: 'demo-admin-1' }
-/** The demo pump 'in_operation' (src/seed/demo.ts): installed, online, with an owner and a partner. */
+/** The demo pump 'in_operation' (src/seed/demo.ts): installed, with an owner and a partner (online once simulated). */
 const PUMP_SERIAL = 'HP-2026-00005'
 /** The demo pump 'released': its dialog asks for the shipment data. */
 const RELEASED_SERIAL = 'HP-2026-00003'
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     await page.goto(`${baseUrl}/admin/collections/pumps/${await pumpId(page, RELEASED_SERIAL)}`)
     await page.getByRole('button', { name: 'Следующий статус: Отгружен' }).click()
     await page.locator('dialog.status-transition__dialog').waitFor({ state: 'visible' })
-    await page.locator('dialog input[name="consignee"]').fill('ООО «Тепло-Монтаж»')
+    await page.locator('dialog input[name="data.consignee"]').fill('ООО «Тепло-Монтаж»')
     const dialogFile = path.join(outDir, 'status-dialog-ru.png')
     await page.screenshot({ path: dialogFile })
     console.log(`wrote ${dialogFile}`)

@@ -9,6 +9,28 @@ import { brokerLogin, mayPublishAs, maySubscribeAs, type BrokerAccount } from '.
 
 export type EmbeddedBroker = { port: number; close: () => Promise<void> }
 
+/**
+ * Largest MQTT packet the embedded broker accepts (remaining length): well above the 16 KiB payload limit plus
+ * topic and headers. aedes (its mqtt-packet parser) would otherwise buffer a packet of any declared size, up to
+ * 256 MB, from a client that has not even authenticated.
+ */
+export const MAX_PACKET_BYTES = 64 * 1024
+
+type PacketParser = { packet: { length: number }; _parseLength: () => boolean; _emitError: (error: Error) => void }
+
+/** Refuses, as soon as its length is read, a packet declared bigger than the cap: aedes then closes the socket. */
+function capPacketSize(parser: PacketParser, max: number): void {
+  const parseLength = parser._parseLength
+  parser._parseLength = function (this: PacketParser) {
+    const done = parseLength.call(this)
+    if (done && this.packet.length > max) {
+      this._emitError(new Error(`packet of ${this.packet.length} bytes refused (at most ${max})`))
+      return false
+    }
+    return done
+  }
+}
+
 const accounts = new WeakMap<object, BrokerAccount>()
 
 export async function startEmbeddedBroker(payload: Payload, port: number): Promise<EmbeddedBroker> {
@@ -36,7 +58,16 @@ export async function startEmbeddedBroker(payload: Payload, port: number): Promi
       callback(null, account && maySubscribeAs(account, subscription.topic) ? subscription : null)
     },
   })
-  const server = net.createServer(broker.handle as (socket: net.Socket) => void)
+  const server = net.createServer((socket) => {
+    const client = broker.handle(socket as never) as unknown as { _parser?: PacketParser }
+    // aedes 1.2 keeps its parser here; should a later version not, refuse connections rather than run uncapped.
+    if (!client._parser || typeof client._parser._parseLength !== 'function') {
+      payload.logger.error('[mqtt] aedes has no packet parser where expected: the packet size cap cannot be set')
+      socket.destroy()
+      return
+    }
+    capPacketSize(client._parser, MAX_PACKET_BYTES)
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(

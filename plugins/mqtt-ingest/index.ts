@@ -13,12 +13,15 @@ import { onClose } from '../../src/runtime/close'
 import { settings } from '../../src/settings'
 import { startEmbeddedBroker } from './broker'
 import { deleteModemHistory, ingestionFields, ModemEvents } from './collections'
-import { brokerLogin, ingestPassword, INGEST_USERNAME, mayPublishAs, maySubscribeAs } from './credentials'
+import { brokerEndpoints } from './auth-endpoints'
+import { ingestPassword, INGEST_USERNAME } from './credentials'
 import { Ingester, type IngestOptions } from './ingester'
 
 export type MqttIngestOptions = {
   /** Checked at init: whether this process ingests. */
   enabled: () => boolean
+  /** MQTT_AUTH_SECRET: when set, `/api/mqtt/auth` and `/acl` answer only a caller that sends it. */
+  authSecret?: () => string | undefined
 }
 
 export type RunningIngestion = { ingester: Ingester; brokerUrl: string; stop: () => Promise<void> }
@@ -66,51 +69,6 @@ export async function startIngestion(payload: Payload, overrides: Partial<Ingest
   return { ingester, brokerUrl: options.url, stop }
 }
 
-type BrokerQuestion = { username?: unknown; password?: unknown; topic?: unknown; action?: unknown; acc?: unknown }
-
-/** Read leniently (not `jsonBody`): a broker's call that is not JSON, or says no content type, gets "deny". */
-async function question(req: Parameters<Endpoint['handler']>[0]): Promise<BrokerQuestion> {
-  const text = await req.text?.()
-  try {
-    return text ? (JSON.parse(text) as BrokerQuestion) : {}
-  } catch {
-    return {}
-  }
-}
-
-/** One answer both EMQX (`result`) and mosquitto-go-auth's JSON mode (`ok`) read; always HTTP 200. */
-function verdict(allowed: boolean, superuser = false): Response {
-  return Response.json({ result: allowed ? 'allow' : 'deny', ok: allowed, is_superuser: superuser, error: allowed ? '' : 'denied' })
-}
-
-const brokerEndpoints: Endpoint[] = [
-  {
-    // EMQX HTTP authentication / mosquitto-go-auth HTTP backend (user): {"username", "password"}.
-    path: '/mqtt/auth',
-    method: 'post',
-    handler: async (req) => {
-      const { username, password } = await question(req)
-      const account =
-        typeof username === 'string' && typeof password === 'string' ? await brokerLogin(req.payload, username, password) : null
-      return verdict(account !== null)
-    },
-  },
-  {
-    // EMQX HTTP authorization ({"username", "topic", "action": "publish"|"subscribe"}) / mosquitto-go-auth
-    // ({"username", "topic", "acc": 1 read, 2 write, 3 read+write, 4 subscribe}). The broker asks only after
-    // authenticating the client, so the username is trusted here.
-    path: '/mqtt/acl',
-    method: 'post',
-    handler: async (req) => {
-      const { username, topic, action, acc } = await question(req)
-      if (typeof username !== 'string' || typeof topic !== 'string') return verdict(false)
-      const account = username === INGEST_USERNAME ? ({ kind: 'ingest' } as const) : ({ kind: 'modem', serial: username } as const)
-      const publish = action === 'publish' || acc === 2 || acc === 3
-      return verdict(publish ? mayPublishAs(account, topic) : maySubscribeAs(account, topic))
-    },
-  },
-]
-
 /**
  * POST /api/pumps/:id/device-key {"password"}: staff issue a new device key (the old one stops working), confirmed
  * with their own password; the key is in this answer only. For pumps produced before keys existed, or a lost key.
@@ -155,7 +113,7 @@ export const mqttIngest =
       ),
       ModemEvents,
     ],
-    endpoints: [...(config.endpoints ?? []), ...brokerEndpoints],
+    endpoints: [...(config.endpoints ?? []), ...brokerEndpoints({ secret: options.authSecret ?? (() => undefined) })],
     onInit: async (payload) => {
       await config.onInit?.(payload)
       if (options.enabled()) await startIngestion(payload)

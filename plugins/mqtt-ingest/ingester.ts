@@ -1,27 +1,25 @@
 // The hot path: modem messages → parse and check → coalesce per pump → one SQL statement per batch. Presence and
 // alarm changes found by that statement are written as modem history in the same transaction; commissioning (the
-// rare path) goes through the lifecycle service after the commit.
+// rare path) is queued beside it (commissioner.ts) and never holds up the next batch.
 import os from 'node:os'
 
-import { sql } from '@payloadcms/db-postgres'
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import mqtt, { type MqttClient } from 'mqtt'
 import type { Payload } from 'payload'
 
 import {
-  alarmChanges,
   mergePending,
   mergeReport,
   parseModemMessage,
   REJECT_REASONS,
   TOPIC_ROOT,
-  type Alarm,
-  type ModemEventKind,
   type PendingCard,
   type RejectReason,
 } from '../../src/domain/modem'
-import { AWAITING_COMMISSIONING, type PumpStatus } from '../../src/domain/lifecycle'
-import { commissionOnFirstConnection } from '../../src/services/lifecycle'
+import { AWAITING_COMMISSIONING } from '../../src/domain/lifecycle'
+import { cardRow, naiveUpdate, sweepOffline, writeIsolating, type CardRow, type Database, type FlushRow, type WriteOutcome } from './card-writes'
+import { Commissioner } from './commissioner'
+import { LatencyRing, sentTime, ThrottledLog } from './telemetry'
 
 export type IngestOptions = {
   url: string
@@ -36,24 +34,16 @@ export type IngestOptions = {
   /** `naive`: one Local API update per message — the benchmark's baseline, never for production. */
   mode?: 'bulk' | 'naive'
   clientId?: string
+  /** Pumps commissioned at the same time, beside the batch loop. */
+  commissionConcurrency?: number
+  /** Cards pending with no successful write for this long: health says `degraded`. */
+  stallAfterMs?: number
 }
 
-type FlushRow = {
-  id: number
-  serial: string
-  status: PumpStatus
-  was_online: boolean | null
-  online: boolean | null
-  was_alarms: Alarm[] | null
-  active_alarms: Alarm[] | null
-  presence_at: string | null
-  alarms_at: string | null
-}
+type Pending = PendingCard & { firstSentAt: number }
 
-type ModemEventRow = { pump: number; at: string; kind: ModemEventKind; code: string | null; text: string | null }
-
-const LATENCY_SAMPLES = 10_000
-const LOG_EVERY_MS = 10_000
+/** A batch write slower than this, or cards waiting longer, holds back new commissioning. */
+const HOT_PATH_BUSY_MS = 300
 
 export class Ingester {
   readonly counts = {
@@ -63,13 +53,23 @@ export class Ingester {
     flushes: 0,
     cardsWritten: 0,
     flushFailures: 0,
+    /** Cards PostgreSQL refused on their own (the rest of their batch landed): dropped, not retried. */
+    dropped: 0,
     commissioned: 0,
+    commissionFailures: 0,
     sweptOffline: 0,
   }
   /** Publish (or receive) to commit, in ms, for the latest batches: a ring buffer. */
-  private readonly latencies = new Float64Array(LATENCY_SAMPLES)
-  private latencyCount = 0
-  private pending = new Map<string, PendingCard & { firstSentAt: number }>()
+  private readonly latency = new LatencyRing()
+  private pending = new Map<string, Pending>()
+  /** When the ingestion last made progress: a batch committed, or cards started waiting after none were. */
+  private progressAt = Date.now()
+  private lastFlushAt: number | null = null
+  /** Cards in the batch being written. */
+  private writing = 0
+  /** How long the last batch took to write, in ms. */
+  private lastWriteMs = 0
+  private readonly commissioner: Commissioner
   private client: MqttClient | null = null
   private flushTimer: NodeJS.Timeout | null = null
   private sweepTimer: NodeJS.Timeout | null = null
@@ -80,7 +80,7 @@ export class Ingester {
   private subscribed = false
   /** Naive mode writes one message at a time, as a per-message hook would. */
   private naiveQueue: Promise<void> = Promise.resolve()
-  private readonly logState = new Map<string, { last: number; suppressed: number }>()
+  private readonly logger: ThrottledLog
   readonly options: Required<Omit<IngestOptions, 'username' | 'password'>> & Pick<IngestOptions, 'username' | 'password'>
 
   constructor(
@@ -93,8 +93,21 @@ export class Ingester {
       sweepIntervalMs: 30_000,
       mode: 'bulk',
       clientId: `hp-ingest-${os.hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+      commissionConcurrency: 4,
+      stallAfterMs: 10_000,
       ...options,
     }
+    this.logger = new ThrottledLog((message) => payload.logger.warn(message))
+    this.commissioner = new Commissioner(payload, {
+      concurrency: this.options.commissionConcurrency,
+      // The card writes come first: no new commissioning while the last batch took long or cards wait long.
+      mayStart: () => this.lastWriteMs < HOT_PATH_BUSY_MS && (this.writing + this.pending.size === 0 || Date.now() - this.progressAt < HOT_PATH_BUSY_MS),
+      onCommissioned: () => this.counts.commissioned++,
+      onError: (serial, error) => {
+        this.counts.commissionFailures++
+        this.log('commission', `[mqtt] commissioning ${serial} failed (retried with the next sweep): ${error.message}`)
+      },
+    })
   }
 
   get connected(): boolean {
@@ -131,11 +144,18 @@ export class Ingester {
     })
     this.flushTimer = setInterval(() => void this.flush(), this.options.flushIntervalMs)
     this.flushTimer.unref()
-    this.sweepTimer = setInterval(
-      () => void this.sweep().catch((error: Error) => this.log('sweep', `[mqtt] the offline sweep failed: ${error.message}`)),
-      this.options.sweepIntervalMs,
-    )
+    this.sweepTimer = setInterval(() => {
+      void this.sweep().catch((error: Error) => this.log('sweep', `[mqtt] the offline sweep failed: ${error.message}`))
+      this.rescanCommissioning()
+    }, this.options.sweepIntervalMs)
     this.sweepTimer.unref()
+    // Pumps that came online before a restart and were not commissioned yet.
+    this.rescanCommissioning()
+  }
+
+  private rescanCommissioning(): void {
+    if (this.options.mode === 'naive') return
+    this.commissioner.rescan().catch((error: Error) => this.log('commission', `[mqtt] looking for pumps to commission failed: ${error.message}`))
   }
 
   /** Waits until subscribed (for tests and the worker's log line). */
@@ -147,7 +167,16 @@ export class Ingester {
     }
   }
 
+  /** Takes one message; never throws (whatever a modem sends, the next message is taken). */
   receive(topic: string, payload: Uint8Array): void {
+    try {
+      this.take(topic, payload)
+    } catch (error) {
+      this.reject('invalid_payload', `${topic}: ${(error as Error).message}`)
+    }
+  }
+
+  private take(topic: string, payload: Uint8Array): void {
     // An empty retained message is how a retained topic is deleted: nothing was reported.
     if (payload.byteLength === 0) return
     const receivedAt = new Date()
@@ -167,10 +196,12 @@ export class Ingester {
     const { report } = parsed
     const sentAt = report.kind === 'data' ? sentTime(payload) : null
     const before = this.pending.get(report.serial)
+    if (this.pending.size === 0 && !this.flushing) this.progressAt = Date.now()
     const merged = mergeReport(before, report, receivedAt)
     this.pending.set(report.serial, {
       ...merged,
-      firstSentAt: Math.min(before?.firstSentAt ?? Infinity, sentAt ?? receivedAt.getTime()),
+      // A modem clock ahead of ours does not make a negative latency.
+      firstSentAt: Math.min(before?.firstSentAt ?? Infinity, sentAt ?? Infinity, receivedAt.getTime()),
     })
   }
 
@@ -179,47 +210,30 @@ export class Ingester {
     this.log(`reject:${reason}`, `[mqtt] rejected (${reason}): ${what}`)
   }
 
-  /** At most one line per kind of trouble every 10 s, with how many were not logged. */
   private log(kind: string, message: string): void {
-    const now = Date.now()
-    const state = this.logState.get(kind) ?? { last: 0, suppressed: 0 }
-    if (now - state.last < LOG_EVERY_MS) {
-      state.suppressed++
-    } else {
-      const extra = state.suppressed ? ` (+${state.suppressed} more like it)` : ''
-      this.payload.logger.warn(`${message}${extra}`)
-      state.last = now
-      state.suppressed = 0
-    }
-    this.logState.set(kind, state)
+    this.logger.log(kind, message)
   }
 
-  /** Writes what is pending; on a database error keeps it (merged with newer reports) and retries later. */
+  /**
+   * Writes what is pending. A card PostgreSQL refuses on its own is dropped and counted (the rest of the batch
+   * lands); when the database fails as a whole, what was not written is kept (merged with newer reports) and
+   * retried with back-off.
+   */
   flush(): Promise<void> {
     if (this.flushing) return this.flushing
     if (this.pending.size === 0 || this.retryDelayMs < 0) return Promise.resolve()
     const batch = this.pending
     this.pending = new Map()
-    this.flushing = this.writeBatch([...batch.values()])
+    this.writing = batch.size
+    const started = Date.now()
+    this.flushing = this.writeBatch(batch)
       .then(() => {
-        this.retryDelayMs = 0
-        this.lastError = null
+        this.lastWriteMs = Date.now() - started
       })
-      .catch((error: Error) => {
-        this.counts.flushFailures++
-        this.lastError = error.message
-        this.log('flush', `[mqtt] writing ${batch.size} pump cards failed, will retry: ${error.message}`)
-        for (const [serial, card] of batch) {
-          const newer = this.pending.get(serial)
-          this.pending.set(serial, newer ? { ...mergePending(card, newer), firstSentAt: Math.min(card.firstSentAt, newer.firstSentAt) } : card)
-        }
-        // Back off while the database is away: 0.2 s, doubling, at most 5 s.
-        const delay = Math.min(Math.max(this.retryDelayMs * 2, 200), 5000)
-        this.retryDelayMs = -1
-        setTimeout(() => (this.retryDelayMs = delay), delay).unref()
-      })
+      .catch((error: Error) => this.failed(batch, [...batch.keys()], error))
       .finally(() => {
         this.flushing = null
+        this.writing = 0
       })
     return this.flushing
   }
@@ -228,101 +242,89 @@ export class Ingester {
     return (this.payload.db as unknown as PostgresAdapter).drizzle
   }
 
-  private async writeBatch(cards: (PendingCard & { firstSentAt: number })[]): Promise<void> {
-    const rows = cards.map((card) => ({
-      serial: card.serial,
-      online: card.presence?.online ?? null,
-      presence_at: card.presence?.at.toISOString() ?? null,
-      conn: card.presence?.connectionType ?? null,
-      fw: card.presence?.firmware ?? null,
-      alarms: card.alarms ? card.alarms.alarms : null,
-      alarms_at: card.alarms?.at.toISOString() ?? null,
-      data_at: card.dataAt?.toISOString() ?? null,
-      connected_at: card.connectedAt?.toISOString() ?? null,
-      seen_at: card.seenAt.toISOString(),
-    }))
-    const written = await this.drizzle.transaction(async (tx) => {
-      // Older presence or alarms never replace newer ones (another instance, a late retry, a stale retained
-      // message): each is applied only when at least as new as what the card holds.
-      const result = await tx.execute(sql`
-        with v as (
-          select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
-            serial text, online boolean, presence_at timestamptz, conn text, fw text,
-            alarms jsonb, alarms_at timestamptz, data_at timestamptz, connected_at timestamptz, seen_at timestamptz)
-        ),
-        old as (
-          select p.id, p.online, p.active_alarms from pumps p join v on v.serial = p.serial
-          order by p.id for update of p
-        )
-        update pumps p set
-          online = case when v.presence_at is not null and (p.presence_at is null or p.presence_at <= v.presence_at)
-            then v.online else p.online end,
-          last_connected_at = case
-            when v.connected_at is not null and (p.last_connected_at is null or p.last_connected_at < v.connected_at)
-              then v.connected_at
-            when v.presence_at is not null and v.online and not coalesce(p.online, false)
-              and (p.presence_at is null or p.presence_at <= v.presence_at) then v.presence_at
-            else p.last_connected_at end,
-          last_disconnected_at = case when v.presence_at is not null and not v.online
-            and (p.presence_at is null or p.presence_at <= v.presence_at) then v.presence_at else p.last_disconnected_at end,
-          connection_type = case when v.conn is not null and (p.presence_at is null or p.presence_at <= v.presence_at)
-            then v.conn::enum_pumps_connection_type else p.connection_type end,
-          firmware_version = case when v.fw is not null and (p.presence_at is null or p.presence_at <= v.presence_at)
-            then v.fw else p.firmware_version end,
-          presence_at = greatest(p.presence_at, v.presence_at),
-          active_alarms = case when v.alarms_at is not null and (p.alarms_at is null or p.alarms_at <= v.alarms_at)
-            then v.alarms else p.active_alarms end,
-          alarms_at = greatest(p.alarms_at, v.alarms_at),
-          last_data_at = greatest(p.last_data_at, v.data_at),
-          last_seen_at = greatest(p.last_seen_at, v.seen_at)
-        from v, old
-        where p.serial = v.serial and old.id = p.id
-        returning p.id, p.serial, p.status, old.online as was_online, p.online,
-          old.active_alarms as was_alarms, p.active_alarms, p.presence_at, p.alarms_at`)
-      const updated = (result as unknown as { rows: FlushRow[] }).rows
-      const events = modemEvents(updated)
-      if (events.length) await insertModemEvents(tx, events)
-      return updated
-    })
-    const committedAt = Date.now()
-    this.counts.flushes++
-    this.counts.cardsWritten += written.length
-    for (const card of cards) this.recordLatency(committedAt - card.firstSentAt)
-    const known = new Set(written.map((row) => row.serial))
-    for (const card of cards) if (!known.has(card.serial)) this.reject('unknown_serial', `hp/${card.serial}/…`)
-    await this.commission(written)
+  private async writeBatch(batch: Map<string, Pending>): Promise<void> {
+    const rows: CardRow[] = []
+    for (const card of batch.values()) {
+      try {
+        rows.push(cardRow(card))
+      } catch (error) {
+        this.drop(card.serial, error as Error)
+      }
+    }
+    const outcome: WriteOutcome = { written: [], skipped: [], dropped: [], failed: null }
+    await writeIsolating(this.drizzle as unknown as Database, rows, outcome)
+    for (const { serial, error } of outcome.dropped) this.drop(serial, error)
+    this.putBack(batch, outcome.skipped)
+    if (outcome.written.length || !outcome.failed) this.committed(batch, outcome)
+    if (outcome.failed) this.failed(batch, outcome.failed.serials, outcome.failed.error)
+    else {
+      this.retryDelayMs = 0
+      this.lastError = null
+    }
   }
 
-  /** The rare path: a released or shipped pump now online is put into operation through the lifecycle service. */
-  private async commission(rows: FlushRow[]): Promise<void> {
+  /** Bookkeeping for what was committed: counts, latency, unknown serials, and the commissioning queue. */
+  private committed(batch: Map<string, Pending>, outcome: WriteOutcome): void {
+    const committedAt = Date.now()
+    this.progressAt = committedAt
+    this.lastFlushAt = committedAt
+    this.counts.flushes++
+    this.counts.cardsWritten += outcome.written.length
+    const notWritten = new Set([...outcome.dropped.map((entry) => entry.serial), ...outcome.skipped, ...(outcome.failed?.serials ?? [])])
+    const known = new Set(outcome.written.map((row) => row.serial))
+    for (const card of batch.values()) {
+      if (notWritten.has(card.serial)) continue
+      this.recordLatency(committedAt - card.firstSentAt)
+      if (!known.has(card.serial)) this.reject('unknown_serial', `hp/${card.serial}/…`)
+    }
+    this.commission(outcome.written)
+  }
+
+  private drop(serial: string, error: Error): void {
+    this.counts.dropped++
+    this.log('drop', `[mqtt] the card of ${serial} was refused by the database and dropped: ${error.message}`)
+  }
+
+  /** The database failed: the cards not written go back (merged with newer reports), and writes pause a while. */
+  private failed(batch: Map<string, Pending>, serials: string[], error: Error): void {
+    this.counts.flushFailures++
+    this.lastError = error.message
+    this.log('flush', `[mqtt] writing ${serials.length} pump cards failed, will retry: ${error.message}`)
+    this.putBack(batch, serials)
+    // Back off while the database is away: 0.2 s, doubling, at most 5 s.
+    const delay = Math.min(Math.max(this.retryDelayMs * 2, 200), 5000)
+    this.retryDelayMs = -1
+    setTimeout(() => (this.retryDelayMs = delay), delay).unref()
+  }
+
+  /** Cards not written go back to what is pending, under any newer reports of the same pumps. */
+  private putBack(batch: Map<string, Pending>, serials: string[]): void {
+    for (const serial of serials) {
+      const card = batch.get(serial)
+      if (!card) continue
+      const newer = this.pending.get(serial)
+      this.pending.set(serial, newer ? { ...mergePending(card, newer), firstSentAt: Math.min(card.firstSentAt, newer.firstSentAt) } : card)
+    }
+  }
+
+  /** The rare path: a released or shipped pump now online is queued for the lifecycle service; nothing waits for it. */
+  private commission(rows: FlushRow[]): void {
     for (const row of rows) {
-      if (!row.online || !AWAITING_COMMISSIONING.includes(row.status) || !row.presence_at) continue
-      try {
-        if (await commissionOnFirstConnection(this.payload, row.serial, new Date(row.presence_at))) this.counts.commissioned++
-      } catch (error) {
-        this.log('commission', `[mqtt] commissioning ${row.serial} failed: ${(error as Error).message}`)
+      if (row.online && AWAITING_COMMISSIONING.includes(row.status) && row.presence_at) {
+        this.commissioner.enqueue(row.serial, new Date(row.presence_at))
       }
     }
   }
 
+  /** Resolves when no pump waits for commissioning (tests, the benchmark). */
+  commissioningIdle(): Promise<void> {
+    return this.commissioner.idle()
+  }
+
   /** The baseline the benchmark compares with: a Local API update for every single message. */
   private async writeOne(serial: string, card: PendingCard, sentAt: number): Promise<void> {
-    const data: Record<string, unknown> = {}
-    if (card.presence) {
-      data.online = card.presence.online
-      data[card.presence.online ? 'lastConnectedAt' : 'lastDisconnectedAt'] = card.presence.at.toISOString()
-    }
-    if (card.alarms) data.activeAlarms = card.alarms.alarms
-    if (card.dataAt) data.lastDataAt = card.dataAt.toISOString()
     try {
-      await this.payload.update({
-        collection: 'pumps',
-        where: { serial: { equals: serial } },
-        data,
-        depth: 0,
-        overrideAccess: true,
-        context: { pumpFlow: 'ingest' },
-      })
+      await naiveUpdate(this.payload, serial, card)
       this.counts.flushes++
       this.counts.cardsWritten++
       this.recordLatency(Date.now() - sentAt)
@@ -333,13 +335,12 @@ export class Ingester {
   }
 
   private recordLatency(ms: number): void {
-    this.latencies[this.latencyCount % LATENCY_SAMPLES] = ms
-    this.latencyCount++
+    this.latency.record(ms)
   }
 
   /** Starts the latency figures afresh (the benchmark's measured window). */
   resetLatency(): void {
-    this.latencyCount = 0
+    this.latency.reset()
   }
 
   /** Messages taken but not yet written. */
@@ -354,11 +355,7 @@ export class Ingester {
   }
 
   latencyPercentiles(): { p50: number | null; p99: number | null; samples: number } {
-    const n = Math.min(this.latencyCount, LATENCY_SAMPLES)
-    if (!n) return { p50: null, p99: null, samples: 0 }
-    const sorted = Array.from(this.latencies.subarray(0, n)).sort((a, b) => a - b)
-    const at = (q: number) => sorted[Math.min(n - 1, Math.floor(q * n))]
-    return { p50: at(0.5), p99: at(0.99), samples: this.latencyCount }
+    return this.latency.percentiles()
   }
 
   /**
@@ -368,30 +365,33 @@ export class Ingester {
   async sweep(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.options.offlineAfterMs).toISOString()
     const at = now.toISOString()
-    const swept = await this.drizzle.transaction(async (tx) => {
-      const result = await tx.execute(sql`
-        update pumps set online = false, last_disconnected_at = ${at}, presence_at = greatest(presence_at, ${at}::timestamptz)
-        where online and coalesce(last_seen_at, presence_at, last_connected_at) < ${cutoff}::timestamptz
-        returning id`)
-      const ids = (result as unknown as { rows: { id: number }[] }).rows.map((row) => row.id)
-      if (ids.length) {
-        await insertModemEvents(
-          tx,
-          ids.map((pump) => ({ pump, at, kind: 'timed_out' as const, code: null, text: null })),
-        )
-      }
-      return ids.length
-    })
+    const swept = await sweepOffline(this.drizzle as unknown as Database, cutoff, at)
     this.counts.sweptOffline += swept
     return swept
   }
 
+  /** Why the ingestion is not progressing, or null: writes failing, or cards waiting with no write for a while. */
+  private trouble(now = Date.now()): string | null {
+    if (this.lastError) return `writes are failing: ${this.lastError}`
+    const waited = now - this.progressAt
+    const waiting = this.pending.size + this.writing
+    if (waiting > 0 && waited > this.options.stallAfterMs) {
+      return `${waiting} cards pending and nothing written for ${(waited / 1000).toFixed(1)} s`
+    }
+    return null
+  }
+
   health() {
+    const trouble = this.trouble()
     return {
-      state: this.stopped ? 'stopped' : this.connected && this.subscribed ? (this.lastError ? 'degraded' : 'up') : 'connecting',
+      state: this.stopped ? 'stopped' : !(this.connected && this.subscribed) ? 'connecting' : trouble ? 'degraded' : 'up',
+      ...(trouble ? { reason: trouble } : {}),
       broker: this.options.url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@'),
       subscription: this.options.shareGroup ? `$share/${this.options.shareGroup}/${TOPIC_ROOT}/#` : `${TOPIC_ROOT}/#`,
       pending: this.pending.size,
+      writing: this.writing,
+      lastFlushAt: this.lastFlushAt ? new Date(this.lastFlushAt).toISOString() : null,
+      commissioningBacklog: this.commissioner.backlog,
       lastError: this.lastError,
       counts: this.counts,
       latencyMs: this.latencyPercentiles(),
@@ -405,40 +405,9 @@ export class Ingester {
     if (this.flushTimer) clearInterval(this.flushTimer)
     if (this.sweepTimer) clearInterval(this.sweepTimer)
     await new Promise<void>((resolve) => (this.client ? this.client.end(false, {}, () => resolve()) : resolve()))
+    await this.commissioner.stop()
     await this.flushing
     this.retryDelayMs = 0
     await this.flush().catch(() => {})
   }
-}
-
-/** The `ts` of a data message, read again cheaply for the latency figure (the parser keeps receive time). */
-function sentTime(payload: Uint8Array): number | null {
-  try {
-    const ts = (JSON.parse(Buffer.from(payload).toString('utf8')) as { ts?: unknown }).ts
-    return typeof ts === 'number' && Number.isFinite(ts) ? ts : null
-  } catch {
-    return null
-  }
-}
-
-/** What changed in each written card: connected, disconnected, alarms raised and cleared. */
-function modemEvents(rows: FlushRow[]): ModemEventRow[] {
-  const events: ModemEventRow[] = []
-  for (const row of rows) {
-    if (row.online !== null && row.was_online !== row.online && row.presence_at) {
-      events.push({ pump: row.id, at: row.presence_at, kind: row.online ? 'connected' : 'disconnected', code: null, text: null })
-    }
-    const { raised, cleared } = alarmChanges(row.was_alarms ?? [], row.active_alarms ?? [])
-    const at = row.alarms_at ?? new Date().toISOString()
-    for (const alarm of raised) events.push({ pump: row.id, at, kind: 'alarm_raised', code: alarm.code, text: alarm.text })
-    for (const alarm of cleared) events.push({ pump: row.id, at, kind: 'alarm_cleared', code: alarm.code, text: alarm.text })
-  }
-  return events
-}
-
-async function insertModemEvents(tx: { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }, events: ModemEventRow[]) {
-  await tx.execute(sql`
-    insert into modem_events (pump_id, at, kind, code, text)
-    select pump, at, kind::enum_modem_events_kind, code, text
-    from jsonb_to_recordset(${JSON.stringify(events)}::jsonb) as x(pump integer, at timestamptz, kind text, code text, text text)`)
 }

@@ -1,22 +1,23 @@
 'use client'
 // Active alarms as a readable list. (Payload's default JSON field loads the Monaco editor from a CDN, which
 // an offline back office cannot reach, and staff need to read alarms, not edit JSON.)
-import { FieldLabel, useField, useTranslation } from '@payloadcms/ui'
+import { FieldLabel, useDocumentInfo, useField, useTranslation } from '@payloadcms/ui'
 import type { JSONFieldClientComponent } from 'payload'
 
-type Alarm = { code?: string; text?: string; since?: string | number }
+import { formatDateTime } from './format'
+import { liveValue, useLivePump } from './live-store'
+import { usePumpZone } from './pump-zone'
 
-function formatSince(since: Alarm['since'], locale: string): string {
-  if (since === undefined || since === null || since === '') return ''
-  const date = new Date(since)
-  return Number.isNaN(date.getTime()) ? String(since) : date.toLocaleString(locale === 'ru' ? 'ru-RU' : 'en-GB')
-}
+type Alarm = { code?: string; text?: string; since?: string | number }
 
 export const ActiveAlarmsField: JSONFieldClientComponent = ({ field, path }) => {
   const { value } = useField<Alarm[] | null>({ path: path ?? field.name })
   const { i18n } = useTranslation()
   const ru = i18n.language === 'ru'
-  const alarms = Array.isArray(value) ? value : []
+  const { zone } = usePumpZone()
+  const { id } = useDocumentInfo()
+  const shown = liveValue(useLivePump(id), 'activeAlarms', value)
+  const alarms = Array.isArray(shown) ? (shown as Alarm[]) : []
   return (
     <div className="field-type active-alarms-field" style={{ marginBottom: 'var(--base)' }}>
       <FieldLabel label={field.label} path={path} />
@@ -27,7 +28,7 @@ export const ActiveAlarmsField: JSONFieldClientComponent = ({ field, path }) => 
           {alarms.map((alarm, index) => (
             <li key={`${alarm.code ?? ''}-${index}`}>
               <strong>{alarm.code}</strong> {alarm.text}
-              {alarm.since ? ` · ${ru ? 'с' : 'since'} ${formatSince(alarm.since, i18n.language)}` : ''}
+              {alarm.since && zone ? ` · ${ru ? 'с' : 'since'} ${formatDateTime(alarm.since, zone)}` : ''}
             </li>
           ))}
         </ul>

@@ -10,8 +10,13 @@ export const CONNECTION_TYPES = ['gsm', 'ethernet', 'wifi'] as const
 export type ConnectionType = (typeof CONNECTION_TYPES)[number]
 
 export const MAX_PAYLOAD_BYTES = 16 * 1024
-/** A modem clock ahead of ours by more than this is not believed: the receive time orders its report instead. */
+/** A modem clock ahead of ours by more than this is not believed: the receive time stands in for its time. */
 const MAX_CLOCK_AHEAD_MS = 5 * 60_000
+/** Every time a modem sends (`ts`, `since`) must fall in [2000-01-01, 2100-01-01) UTC, else it is not a time. */
+export const EARLIEST_TIME_MS = Date.UTC(2000, 0, 1)
+export const LATEST_TIME_MS = Date.UTC(2100, 0, 1)
+/** Longest serial read from a topic; longer is outside the contract. */
+const MAX_SERIAL_LENGTH = 64
 
 export const REJECT_REASONS = ['bad_topic', 'oversized', 'malformed_json', 'invalid_payload', 'unknown_serial'] as const
 export type RejectReason = (typeof REJECT_REASONS)[number]
@@ -25,9 +30,24 @@ export type ModemReport =
 
 export type Parsed = { ok: true; report: ModemReport } | { ok: false; reason: RejectReason; serial?: string }
 
+/**
+ * Text PostgreSQL can store, in a text column and in jsonb alike: no NUL, no unpaired UTF-16 surrogate (what
+ * `\u0000` or `\ud800` in a JSON string decode to). One such string would fail the whole batch's statement.
+ */
+export function isStorableText(value: string): boolean {
+  return !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)
+}
+
+/** The first `length` UTF-16 units of a storable text, without cutting a surrogate pair in two. */
+function truncate(value: string, length: number): string {
+  const cut = value.slice(0, length)
+  return isStorableText(cut) ? cut : cut.slice(0, -1)
+}
+
 export function parseTopic(topic: string): { serial: string; kind: MessageKind } | null {
   const parts = topic.split('/')
   if (parts.length !== 3 || parts[0] !== TOPIC_ROOT || !parts[1]) return null
+  if (parts[1].length > MAX_SERIAL_LENGTH || !isStorableText(parts[1])) return null
   if (!(MESSAGE_KINDS as readonly string[]).includes(parts[2])) return null
   return { serial: normalizeSerial(parts[1]), kind: parts[2] as MessageKind }
 }
@@ -38,33 +58,40 @@ export function mayPublish(serial: string, topic: string): boolean {
   return parsed !== null && parsed.serial === normalizeSerial(serial)
 }
 
-/** `ts` as epoch milliseconds or ISO 8601; anything else is not a time. */
+/**
+ * A time as epoch milliseconds or ISO 8601, within [EARLIEST_TIME_MS, LATEST_TIME_MS); anything else (1e20, -1,
+ * NaN, epoch seconds, year 9999) is not a time. Every Date this returns has a valid `toISOString()` and fits
+ * PostgreSQL's timestamptz.
+ */
 export function parseTime(value: unknown): Date | null {
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return new Date(value)
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    const time = Date.parse(value)
-    return Number.isNaN(time) ? null : new Date(time)
-  }
-  return null
+  let time: number
+  if (typeof value === 'number') time = value
+  else if (typeof value === 'string' && value.length <= 40 && /^\d{4}-\d{2}-\d{2}T/.test(value)) time = Date.parse(value)
+  else return null
+  return Number.isFinite(time) && time >= EARLIEST_TIME_MS && time < LATEST_TIME_MS ? new Date(time) : null
 }
 
-/** The time a report is ordered by: its own `ts` when it has a believable one, else when we received it. */
-function reportTime(ts: unknown, receivedAt: Date): Date | null {
-  if (ts === undefined || ts === null) return receivedAt
-  const time = parseTime(ts)
-  if (!time) return null
+/**
+ * A modem's time (`ts`, `since`) as believed: absent → `absent`; not a time → null (refused); more than 5 min
+ * ahead of our clock → when we received it (the modem's clock is wrong, the report still counts).
+ */
+function modemTime(value: unknown, receivedAt: Date, absent: Date | null): Date | null | 'invalid' {
+  if (value === undefined || value === null) return absent
+  const time = parseTime(value)
+  if (!time) return 'invalid'
   return time.getTime() > receivedAt.getTime() + MAX_CLOCK_AHEAD_MS ? receivedAt : time
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-function parseAlarm(value: unknown): Alarm | null {
+function parseAlarm(value: unknown, receivedAt: Date): Alarm | null {
   if (!isObject(value) || typeof value.code !== 'string' || !value.code || value.code.length > 64) return null
-  if (value.text !== undefined && typeof value.text !== 'string') return null
-  const since = value.since === undefined || value.since === null ? null : parseTime(value.since)
-  if (value.since !== undefined && value.since !== null && !since) return null
-  return { code: value.code, text: ((value.text as string | undefined) ?? '').slice(0, 500), since: since?.toISOString() ?? null }
+  if (!isStorableText(value.code)) return null
+  if (value.text !== undefined && (typeof value.text !== 'string' || !isStorableText(value.text))) return null
+  const since = modemTime(value.since, receivedAt, null)
+  if (since === 'invalid') return null
+  return { code: value.code, text: truncate((value.text as string | undefined) ?? '', 500), since: since?.toISOString() ?? null }
 }
 
 export function parseModemMessage(topic: string, payload: Uint8Array, receivedAt: Date): Parsed {
@@ -80,13 +107,13 @@ export function parseModemMessage(topic: string, payload: Uint8Array, receivedAt
   }
   const invalid: Parsed = { ok: false, reason: 'invalid_payload', serial }
   if (!isObject(body)) return invalid
-  const at = reportTime(body.ts, receivedAt)
-  if (!at) return invalid
+  const at = modemTime(body.ts, receivedAt, receivedAt)
+  if (!at || at === 'invalid') return invalid
   if (kind === 'status') {
     if (typeof body.online !== 'boolean') return invalid
     const conn = body.conn
     if (conn !== undefined && !(CONNECTION_TYPES as readonly unknown[]).includes(conn)) return invalid
-    if (body.fw !== undefined && (typeof body.fw !== 'string' || body.fw.length > 64)) return invalid
+    if (body.fw !== undefined && (typeof body.fw !== 'string' || body.fw.length > 64 || !isStorableText(body.fw))) return invalid
     return {
       ok: true,
       report: {
@@ -101,7 +128,7 @@ export function parseModemMessage(topic: string, payload: Uint8Array, receivedAt
   }
   if (kind === 'alarms') {
     if (!Array.isArray(body.active) || body.active.length > 100) return invalid
-    const alarms = body.active.map(parseAlarm)
+    const alarms = body.active.map((alarm) => parseAlarm(alarm, receivedAt))
     if (alarms.some((alarm) => alarm === null)) return invalid
     return { ok: true, report: { kind, serial, at, alarms: alarms as Alarm[] } }
   }

@@ -2,8 +2,25 @@
 // the limits and the outcomes every attempt is recorded with. Plain TypeScript, unit-tested.
 import type { Bilingual } from './lifecycle'
 
-/** Failed attempts allowed per account, phone or serial within the window before answers become 429. */
-export const ATTEMPT_LIMIT = { failures: 5, windowMs: 15 * 60_000 } as const
+/** The most characters each input of a claim or registration may have: longer is refused early (400). */
+export const INPUT_MAX_LENGTH: Record<string, number> = {
+  serial: 64,
+  partnerId: 32,
+  password: 128,
+  pumpPassword: 128,
+  phone: 32,
+  code: 16,
+  simNumber: 40,
+  country: 8,
+  region: 16,
+  nickname: 200,
+  currentPassword: 128,
+  email: 254,
+  message: 8000,
+}
+
+/** A serial as it is kept in the attempts log: at most this long. */
+export const LOGGED_SERIAL_LENGTH = 64
 
 /** Who asked: a partner claiming a pump in the portal, or an owner registering one from the app. */
 export const REGISTRATION_FLOWS = ['partner_claim', 'owner_registration'] as const
@@ -18,6 +35,7 @@ export const REGISTRATION_OUTCOMES = [
   'owned_by_other',
   'phone_not_proven',
   'throttled',
+  'invalid_input',
 ] as const
 export type RegistrationOutcome = (typeof REGISTRATION_OUTCOMES)[number]
 
@@ -33,6 +51,7 @@ export const REGISTRATION_OUTCOME_LABELS: Record<RegistrationOutcome, Bilingual>
   owned_by_other: { en: 'Registered to another owner', ru: 'Зарегистрирован на другого владельца' },
   phone_not_proven: { en: 'Phone not confirmed', ru: 'Телефон не подтверждён' },
   throttled: { en: 'Too many attempts', ru: 'Слишком много попыток' },
+  invalid_input: { en: 'Invalid input (too long)', ru: 'Неверные данные (слишком длинные)' },
 }
 
 export const REGISTRATION_FLOW_LABELS: Record<RegistrationFlow, Bilingual> = {
@@ -40,8 +59,11 @@ export const REGISTRATION_FLOW_LABELS: Record<RegistrationFlow, Bilingual> = {
   owner_registration: { en: 'Mobile app', ru: 'Мобильное приложение' },
 }
 
-export function isThrottled(recentFailures: number): boolean {
-  return recentFailures >= ATTEMPT_LIMIT.failures
+export type AttemptLimits = { guesserFailures: number; serialFailures: number; windowMs: number }
+
+/** Refused when the guesser (account, phone, client address) or the serial, from everyone together, failed too often. */
+export function isThrottled(failures: { guesser: number; serial: number }, limits: AttemptLimits): boolean {
+  return failures.guesser >= limits.guesserFailures || failures.serial >= limits.serialFailures
 }
 
 /** One-time codes sent by SMS to prove a phone. */

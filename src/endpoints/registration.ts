@@ -1,8 +1,9 @@
 // REST for registration: the partner portal's claim (POST /api/pumps/register) and the mobile app's calls
-// (POST /api/buyers/register-pump, /request-code, /feedback). Documented in docs/mobile-api.md.
+// (POST /api/buyers/register-pump, /request-code, /feedback, /change-password, /change-phone). Documented in docs/mobile-api.md.
 import type { Endpoint } from 'payload'
 
 import { inUserLanguage } from '../../hooks/errors'
+import { changeBuyerPassword, changeBuyerPhone } from '../services/account'
 import { claimPump, leaveFeedback, registerOwnerPump, requestPhoneCode } from '../services/registration'
 import { jsonBody } from './body'
 
@@ -78,6 +79,29 @@ export const buyerAppEndpoints: Endpoint[] = [
         { message: inUserLanguage(req, { en: 'Thank you: your message is sent', ru: 'Спасибо: сообщение отправлено' }), doc },
         { status: 201 },
       )
+    },
+  },
+  {
+    path: '/change-password',
+    method: 'post',
+    handler: async (req) => {
+      await changeBuyerPassword(req, await jsonBody(req))
+      return Response.json({ message: inUserLanguage(req, { en: 'Your password is changed', ru: 'Пароль изменён' }) })
+    },
+  },
+  {
+    path: '/change-phone',
+    method: 'post',
+    handler: async (req) => {
+      const buyer = await changeBuyerPhone(req, await jsonBody(req))
+      const doc = await req.payload.findByID({ collection: 'buyers', id: buyer.id, depth: 0, overrideAccess: false, user: req.user })
+      return Response.json({
+        message: inUserLanguage(req, {
+          en: 'Your phone is changed: sign in with the new number from now on',
+          ru: 'Телефон изменён: теперь входите с новым номером',
+        }),
+        doc,
+      })
     },
   },
 ]

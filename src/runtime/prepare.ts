@@ -29,7 +29,8 @@ export function resolvePayloadSecret(): string {
 
 export type PreparedRuntime = { embeddedPostgres: EmbeddedPostgresHandle | null }
 
-export async function prepareRuntime(): Promise<PreparedRuntime> {
+/** `reuseRunning`: a command beside a running `npm start` (seed, worker) uses its embedded PostgreSQL. */
+export async function prepareRuntime(options: { reuseRunning?: boolean } = {}): Promise<PreparedRuntime> {
   const payloadSecret = resolvePayloadSecret()
   let embeddedPostgres: EmbeddedPostgresHandle | null = null
   let databaseUrl = settings.databaseUrl
@@ -37,6 +38,7 @@ export async function prepareRuntime(): Promise<PreparedRuntime> {
     embeddedPostgres = await startEmbeddedPostgres({
       dataDir: path.join(settings.dataDir, 'postgres'),
       port: settings.embeddedPostgresPort,
+      reuseRunning: options.reuseRunning,
     })
     await embeddedPostgres.createDatabase(EMBEDDED_DATABASE_NAME)
     databaseUrl = embeddedPostgres.databaseUrl(EMBEDDED_DATABASE_NAME)

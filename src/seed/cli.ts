@@ -5,7 +5,7 @@ import { settings } from '../settings'
 import { closePayload } from '../runtime/close'
 
 async function main(): Promise<void> {
-  const runtime = await prepareRuntime()
+  const runtime = await prepareRuntime({ reuseRunning: true })
   const { getPayload } = await import('payload')
   const { default: config } = await import('../../payload.config')
   const { ensureReferenceData } = await import('./reference')
@@ -17,7 +17,8 @@ async function main(): Promise<void> {
     console.log(`[seed] reference data: ${added} records added`)
     if (settings.seedDemo || process.argv.includes('--demo')) {
       const seeded = await seedDemo(payload, { onlyIfEmpty: true })
-      console.log(seeded ? '[seed] demo data added' : '[seed] pumps exist already: demo data skipped')
+      // When skipped, seedDemo has said why and how to start over.
+      if (seeded) console.log('[seed] demo data added')
     }
   } finally {
     await closePayload(payload)

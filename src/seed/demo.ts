@@ -1,5 +1,7 @@
 // Demo data for development: models with a PDF manual, partners, one account per role, buyers and pumps in
 // every status. The accounts and their passwords are listed in README.md ("Demo data").
+import path from 'node:path'
+
 import type { Payload } from 'payload'
 
 import { PUMP_FLOW_CONTEXT_KEY } from '../../hooks/pumps'
@@ -17,20 +19,48 @@ export const DEMO_ACCOUNTS = [
 
 export const DEMO_BUYER = { phone: '+79123456789', password: 'demo-owner-1', name: 'Олег Владельцев' }
 
-const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3600_000).toISOString()
+/** When each step of a demo pump's life happened (days before the seed): its history event is dated so. */
+const DEMO_STEP_DAYS_AGO: Partial<Record<PumpStatus, number>> = {
+  produced: 60,
+  released: 50,
+  shipped: 40,
+  in_operation: 30,
+  in_service: 10,
+  decommissioned: 1,
+}
 
-/** What each step of a demo pump's life collected. */
-const DEMO_TRANSITION_DATA: Partial<Record<PumpStatus, Record<string, unknown>>> = {
-  produced: { productionDate: daysAgo(60) },
-  released: { releaseDate: daysAgo(50) },
-  shipped: { shipmentDate: daysAgo(40), consignee: 'ООО «Тепло-Монтаж»', waybillNumber: 'ТТН-2026-0415' },
-  in_operation: { commissioningDate: daysAgo(30) },
-  in_service: { serviceReason: 'Плановое обслуживание: замена фильтра' },
-  decommissioned: { decommissioningDate: daysAgo(1), decommissioningReason: 'Замена на более мощную модель' },
+/** What each step of a demo pump's life collected; `at` gives a step's date. */
+function demoTransitionData(at: (step: PumpStatus) => string): Partial<Record<PumpStatus, Record<string, unknown>>> {
+  return {
+    produced: { productionDate: at('produced') },
+    released: { releaseDate: at('released') },
+    shipped: { shipmentDate: at('shipped'), consignee: 'ООО «Тепло-Монтаж»', waybillNumber: 'ТТН-2026-0415' },
+    in_operation: { commissioningDate: at('in_operation') },
+    in_service: { serviceReason: 'Плановое обслуживание: замена фильтра' },
+    decommissioned: { decommissioningDate: at('decommissioned'), decommissioningReason: 'Замена на более мощную модель' },
+  }
 }
 
 /** Printed on every demo pump (README, "Demo data"). */
 const DEMO_PUMP_PASSWORD = 'pump-pass-1'
+
+/** A folder as the user would type it: relative inside the checkout, absolute elsewhere. */
+function shortPath(folder: string): string {
+  const relative = path.relative(process.cwd(), folder)
+  return relative && !relative.startsWith('..') ? relative : folder
+}
+
+/** Said when the demo is asked for on a database that has pumps: why nothing was added, and how to start over. */
+function demoSkipped(pumps: number): string {
+  const startOver = settings.databaseUrl?.includes('@127.0.0.1:' + settings.embeddedPostgresPort)
+    ? `stop the server, delete the folder ${shortPath(path.join(settings.dataDir, 'postgres'))}`
+    : 'stop the server, drop and recreate the database of DATABASE_URL'
+  return (
+    `[seed] demo data NOT added: the database already has ${pumps} pump(s), and the demo is only added to an empty ` +
+    `one (its accounts, e.g. admin@demo.local, may not exist here). To start over with the demo: ${startOver} ` +
+    '(this deletes everything in it), then start again with SEED_DEMO=1.'
+  )
+}
 
 async function codeId(payload: Payload, collection: 'countries' | 'regions' | 'objectTypes', code: string) {
   const { docs } = await payload.find({ collection, where: { code: { equals: code } }, limit: 1, depth: 0 })
@@ -41,7 +71,10 @@ export async function seedDemo(payload: Payload, options: { onlyIfEmpty?: boolea
   if (settings.production) throw new Error('Demo data (with its known passwords) is for development only')
   if (options.onlyIfEmpty) {
     const { totalDocs } = await payload.count({ collection: 'pumps' })
-    if (totalDocs > 0) return false
+    if (totalDocs > 0) {
+      payload.logger.warn(demoSkipped(totalDocs))
+      return false
+    }
   }
 
   const models = []
@@ -49,10 +82,11 @@ export async function seedDemo(payload: Payload, options: { onlyIfEmpty?: boolea
     ['Aero 9 (air-water, 9 kW)', 'AERO-9'],
     ['Geo 12 (ground-water, 12 kW)', 'GEO-12'],
   ]) {
+    const pdf = onePagePdf(`${name} - installation and operation manual`)
     const manual = await payload.create({
       collection: 'manuals',
       data: { title: `${name}: installation and operation manual` },
-      file: { data: onePagePdf(`${name} - installation and operation manual`), mimetype: 'application/pdf', name: `${code}.pdf`, size: 0 },
+      file: { data: pdf, mimetype: 'application/pdf', name: `${code}.pdf`, size: pdf.length },
     })
     models.push(await payload.create({ collection: 'models', data: { name, code, manual: manual.id } }))
   }
@@ -65,8 +99,9 @@ export async function seedDemo(payload: Payload, options: { onlyIfEmpty?: boolea
     partners.push(await payload.create({ collection: 'partners', data: { name, taxNumber, certified } }))
   }
 
+  const accounts = []
   for (const account of DEMO_ACCOUNTS) {
-    await payload.create({
+    const created = await payload.create({
       collection: 'users',
       data: {
         email: account.email,
@@ -76,13 +111,19 @@ export async function seedDemo(payload: Payload, options: { onlyIfEmpty?: boolea
         partner: 'company' in account ? partners[account.company].id : null,
       },
     })
+    accounts.push({ ...created, collection: 'users' as const })
   }
+  // The demo's story: its service engineer made every move, at the date the move collected.
+  const engineer = accounts.find((account) => account.role === 'service')
 
   const buyer = await payload.create({
     collection: 'buyers',
     data: { phone: DEMO_BUYER.phone, username: DEMO_BUYER.phone, password: DEMO_BUYER.password, name: DEMO_BUYER.name },
   })
 
+  const seededAt = Date.now()
+  const stepDate = (step: PumpStatus) => new Date(seededAt - (DEMO_STEP_DAYS_AGO[step] ?? 0) * 24 * 3600_000).toISOString()
+  const transitionData = demoTransitionData(stepDate)
   const russia = await codeId(payload, 'countries', 'RU')
   const sverdlovsk = await codeId(payload, 'regions', 'RU-SVE')
   const house = await codeId(payload, 'objectTypes', 'private_house')
@@ -103,15 +144,17 @@ export async function seedDemo(payload: Payload, options: { onlyIfEmpty?: boolea
         region: installed ? sverdlovsk : null,
         objectType: installed ? house : null,
         simNumber: installed ? '89701012345678901234' : null,
-        online: status === 'in_operation',
+        // Offline, last heard an hour ago: what the offline sweep would say anyway (`npm run simulate` brings modems online).
+        online: false,
         connectionType: installed ? 'gsm' : null,
-        lastConnectedAt: installed ? new Date(Date.now() - 3600_000).toISOString() : null,
-        lastDataAt: status === 'in_operation' ? new Date().toISOString() : null,
+        lastConnectedAt: installed ? new Date(Date.now() - 3 * 3600_000).toISOString() : null,
+        lastDataAt: status === 'in_operation' ? new Date(Date.now() - 3600_000).toISOString() : null,
+        lastDisconnectedAt: installed ? new Date(Date.now() - 3600_000).toISOString() : null,
       },
     })
     // Each demo pump walks its life up to its status, so its card has the data and the history a real one has.
     for (const step of PUMP_STATUSES.slice(1, index + 1)) {
-      await importStatus(payload, pump.id, step, DEMO_TRANSITION_DATA[step])
+      await importStatus(payload, pump.id, step, transitionData[step], { by: engineer, at: new Date(stepDate(step)) })
     }
   }
   payload.logger.info('[seed] demo data added (accounts: see README "Demo data")')

@@ -352,15 +352,17 @@ export async function commissionOnFirstConnection(payload: Payload, serial: stri
 
 /**
  * Status changes recorded by a seed or an import (source `import`, actor `system`): walks the pump along the given
- * statuses, each with its event, so imported pumps have a history like any other.
+ * statuses, each with its event, so imported pumps have a history like any other. `by` and `at` record it as that
+ * staff member's transition at that time instead (the demo's story).
  */
 export async function importStatus(
   payload: Payload,
   pumpId: number,
   to: PumpStatus,
   values: Record<string, unknown> = {},
+  options: { by?: PayloadRequest['user']; at?: Date } = {},
 ): Promise<void> {
-  const req = await createLocalReq({}, payload)
+  const req = await createLocalReq(options.by ? { user: options.by } : {}, payload)
   const { password: _secret, ...data } = values
   await changeStatus(req, {
     pumpId,
@@ -368,8 +370,9 @@ export async function importStatus(
     allowedFrom: (current) => current !== to,
     values,
     data,
-    actor: 'system',
-    source: 'import',
+    actor: options.by ? 'user' : 'system',
+    source: options.by ? 'button' : 'import',
+    at: options.at,
   })
 }
 

@@ -9,6 +9,7 @@ import bcrypt from 'bcryptjs'
 import { APIError, Forbidden, ValidationError, type PayloadRequest, type Where } from 'payload'
 
 import { buyerOf, partnerOf } from '../../access'
+import { BUYER_CREDENTIALS_CONTEXT_KEY } from '../../hooks/buyers'
 import { inUserLanguage, type Message } from '../../hooks/errors'
 import { ASSIGNMENT_SOURCE_CONTEXT_KEY, PUMP_FLOW_CONTEXT_KEY } from '../../hooks/pumps'
 import { checkIccid, ICCID_ERRORS } from '../domain/iccid'
@@ -16,21 +17,21 @@ import { normalizePartnerId } from '../domain/partner-id'
 import { normalizePhone, PHONE_ERRORS } from '../domain/phone'
 import { relationId } from '../domain/pump'
 import {
-  ATTEMPT_LIMIT,
   BUYER_PASSWORD_MIN_LENGTH,
   FAILED_OUTCOMES,
   FEEDBACK_MAX_LENGTH,
   generatePhoneCode,
+  INPUT_MAX_LENGTH,
   isEmail,
-  isThrottled,
-  mayRequestCode,
   NICKNAME_MAX_LENGTH,
   normalizeSerial,
   PHONE_CODE,
-  type RegistrationFlow,
   type RegistrationOutcome,
 } from '../domain/registration'
 import type { Buyer, Feedback, Pump } from '../payload-types'
+import { attemptLimits, recordAttempt, reserveAttempt, settleAttempt, type Attempt } from './attempts'
+import { clientAddress } from './client-address'
+import { reservePhoneCode, type CodeReservation } from './sms-budget'
 import { checkAccountPassword } from './passwords'
 import { configuredSmsSender } from './sms'
 import { inTransaction, transactionDb } from './transaction'
@@ -46,9 +47,9 @@ export class RegistrationRefused extends APIError {
   }
 }
 
-type Problem = { path: string; message: Message }
+export type Problem = { path: string; message: Message; oversized?: boolean }
 
-function invalid(req: PayloadRequest, collection: 'pumps' | 'buyers', problems: Problem[]): ValidationError {
+export function invalid(req: PayloadRequest, collection: 'pumps' | 'buyers', problems: Problem[]): ValidationError {
   return new ValidationError(
     { collection, errors: problems.map(({ path, message }) => ({ path, message: inUserLanguage(req, message) })), req },
     req.t,
@@ -58,7 +59,7 @@ function invalid(req: PayloadRequest, collection: 'pumps' | 'buyers', problems: 
 const REQUIRED: Message = { en: 'Required', ru: 'Обязательное поле' }
 const NOT_TEXT: Message = { en: 'Must be text', ru: 'Должно быть текстом' }
 
-function text(input: Record<string, unknown>, name: string, problems: Problem[], required: boolean): string | undefined {
+export function text(input: Record<string, unknown>, name: string, problems: Problem[], required: boolean): string | undefined {
   const value = input[name]
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
     if (required) problems.push({ path: name, message: REQUIRED })
@@ -68,7 +69,24 @@ function text(input: Record<string, unknown>, name: string, problems: Problem[],
     problems.push({ path: name, message: NOT_TEXT })
     return undefined
   }
+  const max = INPUT_MAX_LENGTH[name]
+  if (max !== undefined && value.length > max) {
+    // Refused before anything else looks at it (normalising, lookups, the log).
+    problems.push({ path: name, message: { en: `At most ${max} characters`, ru: `Не длиннее ${max} символов` }, oversized: true })
+    return undefined
+  }
   return value
+}
+
+/** An oversized input is refused (400) and, in the claim and registration flows, still recorded (serial truncated). */
+async function refuseInvalid(req: PayloadRequest, collection: 'pumps' | 'buyers', problems: Problem[], attempt?: Attempt): Promise<never> {
+  if (attempt && problems.some((problem) => problem.oversized)) await recordAttempt(req, attempt, 'invalid_input')
+  throw invalid(req, collection, problems)
+}
+
+/** The serial as typed, cut to what the log keeps, when it was too long to take. */
+function truncatedSerial(input: { serial?: unknown }): string | undefined {
+  return typeof input.serial === 'string' ? normalizeSerial(input.serial.slice(0, 200)) : undefined
 }
 
 function wrongCredentials(req: PayloadRequest): RegistrationRefused {
@@ -84,48 +102,15 @@ function wrongCredentials(req: PayloadRequest): RegistrationRefused {
 }
 
 function tooManyAttempts(req: PayloadRequest): RegistrationRefused {
+  const minutes = Math.ceil(attemptLimits().windowMs / 60_000)
   return new RegistrationRefused(
     inUserLanguage(req, {
-      en: `Too many failed attempts: try again in ${ATTEMPT_LIMIT.windowMs / 60_000} minutes`,
-      ru: `Слишком много неудачных попыток: попробуйте снова через ${ATTEMPT_LIMIT.windowMs / 60_000} минут`,
+      en: `Too many failed attempts: try again in ${minutes} minutes`,
+      ru: `Слишком много неудачных попыток: попробуйте снова через ${minutes} минут`,
     }),
     429,
     'throttled',
   )
-}
-
-type Attempt = { flow: RegistrationFlow; serial?: string; pump?: number; user?: number; phone?: string }
-
-/** Written on its own (not in the caller's transaction): a refused attempt must stay recorded. */
-async function recordAttempt(req: PayloadRequest, attempt: Attempt, outcome: RegistrationOutcome): Promise<void> {
-  await req.payload.create({
-    collection: 'registrationAttempts',
-    data: {
-      flow: attempt.flow,
-      serial: attempt.serial ?? null,
-      pump: attempt.pump ?? null,
-      user: attempt.user ?? null,
-      phone: attempt.phone ?? null,
-      outcome,
-    },
-    overrideAccess: true,
-  })
-}
-
-/** Refuses (429) when the account, phone or serial has failed too often lately. */
-async function throttle(req: PayloadRequest, who: Where[]): Promise<void> {
-  const { totalDocs } = await req.payload.count({
-    collection: 'registrationAttempts',
-    where: {
-      and: [
-        { outcome: { in: FAILED_OUTCOMES } },
-        { createdAt: { greater_than: new Date(Date.now() - ATTEMPT_LIMIT.windowMs).toISOString() } },
-        { or: who },
-      ],
-    },
-    overrideAccess: true,
-  })
-  if (isThrottled(totalDocs)) throw tooManyAttempts(req)
 }
 
 // A hash to compare with when the serial is unknown, so both wrong answers take as long.
@@ -146,18 +131,27 @@ async function provePump(req: PayloadRequest, serial: string, password: string):
   return pump && pump.passwordHash && matches ? pump : null
 }
 
-/** Records the attempt's outcome (good or bad) and passes refusals on. */
+/**
+ * Reserves the attempt under the throttle (src/services/attempts.ts), runs it, and records its real outcome;
+ * refusals are passed on. Anything else that goes wrong after the reservation is not a guess: `invalid_input`.
+ */
 async function attempted<T>(
   req: PayloadRequest,
   attempt: Attempt,
   work: () => Promise<{ result: T; outcome: RegistrationOutcome }>,
 ): Promise<T> {
+  const reserved = await reserveAttempt(req, attempt)
+  if (reserved === null) {
+    await recordAttempt(req, attempt, 'throttled')
+    throw tooManyAttempts(req)
+  }
   try {
     const { result, outcome } = await work()
-    await recordAttempt(req, attempt, outcome)
+    await settleAttempt(req, reserved, attempt, outcome)
     return result
   } catch (error) {
-    if (error instanceof RegistrationRefused && error.outcome) await recordAttempt(req, attempt, error.outcome)
+    const outcome = error instanceof RegistrationRefused && error.outcome ? error.outcome : 'invalid_input'
+    await settleAttempt(req, reserved, attempt, outcome)
     throw error
   }
 }
@@ -189,7 +183,9 @@ export async function claimPump(req: PayloadRequest, input: ClaimRequest): Promi
   if (partnerIdText !== undefined && partnerId === null) {
     problems.push({ path: 'partnerId', message: { en: 'A partner ID looks like P-12345', ru: 'ID партнёра имеет вид P-12345' } })
   }
-  if (problems.length) throw invalid(req, 'pumps', problems)
+  if (problems.length) {
+    await refuseInvalid(req, 'pumps', problems, { flow: 'partner_claim', serial: serialText ?? truncatedSerial(input), user: Number(req.user!.id) })
+  }
   const partner = await req.payload.findByID({ collection: 'partners', id: company, depth: 0, overrideAccess: true })
   if (partner.partnerId !== partnerId) {
     throw invalid(req, 'pumps', [
@@ -203,7 +199,6 @@ export async function claimPump(req: PayloadRequest, input: ClaimRequest): Promi
   const userId = Number(req.user!.id)
   const attempt: Attempt = { flow: 'partner_claim', serial, user: userId }
   return attempted<{ pump: Pump; outcome: RegistrationOutcome }>(req, attempt, async () => {
-    await throttle(req, [{ user: { equals: userId } }, { serial: { equals: serial } }])
     const pump = await provePump(req, serial, password!)
     if (!pump) throw wrongCredentials(req)
     attempt.pump = pump.id
@@ -239,6 +234,34 @@ function codeHash(req: PayloadRequest, phone: string, code: string): string {
   return createHmac('sha256', req.payload.secret).update(`${phone}:${code}`).digest('hex')
 }
 
+function codeRefusal(req: PayloadRequest, refused: Exclude<CodeReservation, { ok: true }>): RegistrationRefused {
+  if (refused.reason === 'phone') {
+    return new RegistrationRefused(
+      inUserLanguage(req, {
+        en: `A code was sent to this number recently: ask again in ${refused.retryAfterSeconds} s`,
+        ru: `Код на этот номер уже отправлен: повторный запрос через ${refused.retryAfterSeconds} с`,
+      }),
+      429,
+    )
+  }
+  if (refused.reason === 'requester') {
+    return new RegistrationRefused(
+      inUserLanguage(req, {
+        en: 'Too many codes asked for from here this hour: try again later',
+        ru: 'Слишком много запросов кода отсюда за час: попробуйте позже',
+      }),
+      429,
+    )
+  }
+  return new RegistrationRefused(
+    inUserLanguage(req, {
+      en: 'No more SMS codes can be sent this hour: try again later',
+      ru: 'В этот час больше нельзя отправить коды по SMS: попробуйте позже',
+    }),
+    429,
+  )
+}
+
 export type CodeRequest = { phone?: unknown }
 
 /** Sends a one-time code by SMS to prove the phone in `register-pump`. Sent to any valid number. */
@@ -249,33 +272,15 @@ export async function requestPhoneCode(req: PayloadRequest, input: CodeRequest):
   if (checked && !checked.ok) problems.push({ path: 'phone', message: PHONE_ERRORS.invalid })
   if (problems.length || !checked?.ok) throw invalid(req, 'buyers', problems)
   const { phone } = checked
-  const now = new Date()
-  const { docs } = await req.payload.find({
-    collection: 'phoneCodes',
-    where: { and: [{ phone: { equals: phone } }, { createdAt: { greater_than: new Date(now.getTime() - 3600_000).toISOString() } }] },
-    depth: 0,
-    limit: 100,
-    overrideAccess: true,
-  })
-  const allowed = mayRequestCode(
-    docs.map((doc) => new Date(doc.createdAt)),
-    now,
-  )
-  if (!allowed.ok) {
-    throw new RegistrationRefused(
-      inUserLanguage(req, {
-        en: `A code was sent to this number recently: ask again in ${allowed.retryAfterSeconds} s`,
-        ru: `Код на этот номер уже отправлен: повторный запрос через ${allowed.retryAfterSeconds} с`,
-      }),
-      429,
-    )
-  }
   const code = generatePhoneCode(randomInt)
-  const record = await req.payload.create({
-    collection: 'phoneCodes',
-    data: { phone, codeHash: codeHash(req, phone, code), expiresAt: new Date(now.getTime() + PHONE_CODE.ttlMs).toISOString() },
-    overrideAccess: true,
+  const reserved = await reservePhoneCode(req, {
+    phone,
+    clientAddress: clientAddress(req),
+    codeHash: codeHash(req, phone, code),
+    expiresAt: new Date(Date.now() + PHONE_CODE.ttlMs).toISOString(),
   })
+  if (!reserved.ok) throw codeRefusal(req, reserved)
+  const record = { id: reserved.id }
   const minutes = PHONE_CODE.ttlMs / 60_000
   try {
     await configuredSmsSender(req.payload).send(
@@ -300,7 +305,7 @@ export async function requestPhoneCode(req: PayloadRequest, input: CodeRequest):
 }
 
 /** Spends the phone's latest code if it matches; wrong entries count, and a code is spent after a few. */
-async function consumePhoneCode(req: PayloadRequest, phone: string, code: string): Promise<boolean> {
+export async function consumePhoneCode(req: PayloadRequest, phone: string, code: string): Promise<boolean> {
   const { docs } = await req.payload.find({
     collection: 'phoneCodes',
     where: {
@@ -417,14 +422,15 @@ export async function registerOwnerPump(req: PayloadRequest, input: OwnerRegistr
   if (code !== undefined && password === undefined) {
     problems.push({ path: 'password', message: { en: 'Choose a password for the app', ru: 'Задайте пароль для приложения' } })
   }
-  if (problems.length || !phoneCheck?.ok) throw invalid(req, 'buyers', problems)
-
-  const phone = phoneCheck.phone
+  if (problems.length || !phoneCheck?.ok) {
+    const serial = serialText ?? truncatedSerial(input)
+    await refuseInvalid(req, 'buyers', problems, { flow: 'owner_registration', serial, phone: phoneCheck?.ok ? phoneCheck.phone : undefined, clientAddress: clientAddress(req) })
+  }
+  const phone = phoneCheck!.ok ? phoneCheck!.phone : ''
   const serial = normalizeSerial(serialText!)
   const signedIn = buyerOf(req.user)
-  const attempt: Attempt = { flow: 'owner_registration', serial, phone }
+  const attempt: Attempt = { flow: 'owner_registration', serial, phone, clientAddress: clientAddress(req) }
   const registration = await attempted(req, attempt, async () => {
-    await throttle(req, [{ phone: { equals: phone } }, { serial: { equals: serial } }])
     const pump = await provePump(req, serial, pumpPassword!)
     if (!pump) throw wrongCredentials(req)
     attempt.pump = pump.id
@@ -462,7 +468,14 @@ export async function registerOwnerPump(req: PayloadRequest, input: OwnerRegistr
         }
         if (byCode) {
           // The code proved the phone: the owner sets the app password anew.
-          buyer = await req.payload.update({ collection: 'buyers', id: buyer.id, data: { password }, req, overrideAccess: true })
+          buyer = await req.payload.update({
+            collection: 'buyers',
+            id: buyer.id,
+            data: { password },
+            req,
+            overrideAccess: true,
+            context: { [BUYER_CREDENTIALS_CONTEXT_KEY]: true },
+          })
         }
         // Signed in already: the caller keeps the token it has.
         canLogIn = byCode || byPassword

@@ -158,7 +158,7 @@ describe('a partner claims a pump in the portal', () => {
     expect((await card(pump.id)).responsiblePartner).toBeNull()
   })
 
-  it('five failures in 15 minutes throttle the account (429), and the serial for everyone', async () => {
+  it('five failures in 15 minutes throttle the account (429); the serial stays open to others', async () => {
     const guesser = await partnerAccount(world.partnerA.id)
     const pump = await freshPump()
     for (let i = 0; i < 5; i++) {
@@ -168,14 +168,43 @@ describe('a partner claims a pump in the portal', () => {
     const right = await claim({ serial: pump.serial, partnerId: world.partnerA.partnerId, password: PUMP_PASSWORD }, { token: guesser.token })
     expect(right.status).toBe(429)
     expect(right.body.errors[0].message).toMatch(/try again in 15 minutes/)
-    // Another pump, same account: still throttled. The same serial, another account: throttled too.
+    // Another pump, same account: still throttled. The same serial, another account with the label: claimed
+    // (a guesser does not lock the label's holder out).
     const other = await freshPump()
     expect((await claim({ serial: other.serial, partnerId: world.partnerA.partnerId, password: PUMP_PASSWORD }, { token: guesser.token })).status).toBe(429)
     const colleague = await partnerAccount(world.partnerA.id)
-    expect((await claim({ serial: pump.serial, partnerId: world.partnerA.partnerId, password: PUMP_PASSWORD }, { token: colleague.token })).status).toBe(429)
-    expect((await card(pump.id)).responsiblePartner).toBeNull()
+    expect((await claim({ serial: pump.serial, partnerId: world.partnerA.partnerId, password: PUMP_PASSWORD }, { token: colleague.token })).status).toBe(200)
+    expect((await card(pump.id)).responsiblePartner).toBe(world.partnerA.id)
     const outcomes = (await attemptsFor(pump.serial)).map((a) => a.outcome)
-    expect(outcomes).toEqual([...Array(5).fill('wrong_credentials'), 'throttled', 'throttled'])
+    expect(outcomes).toEqual([...Array(5).fill('wrong_credentials'), 'throttled', 'claimed'])
+  })
+
+  it('40 concurrent wrong guesses from one account make at most 5 password checks (finding 11)', async () => {
+    const guesser = await partnerAccount(world.partnerA.id)
+    const pump = await freshPump()
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        claim({ serial: pump.serial, partnerId: world.partnerA.partnerId, password: `race-${i}` }, { token: guesser.token }),
+      ),
+    )
+    const statuses = answers.map((answer) => answer.status)
+    expect(statuses.filter((status) => status === 400)).toHaveLength(5)
+    expect(statuses.filter((status) => status === 429)).toHaveLength(35)
+    const outcomes = (await attemptsFor(pump.serial)).map((a) => a.outcome)
+    expect(outcomes.filter((outcome) => outcome === 'wrong_credentials')).toHaveLength(5)
+  })
+
+  it('a 100,000-character serial is refused early, naming the input, and the attempt is recorded (truncated)', async () => {
+    const serial = `LONG-${unique('x')}-`.toUpperCase() + 'X'.repeat(100_000)
+    const en = await claim({ serial, partnerId: world.partnerA.partnerId, password: PUMP_PASSWORD })
+    expect(en.status).toBe(400)
+    expect(paths(en.body)).toEqual(['serial'])
+    expect(JSON.stringify(en.body)).toContain('At most 64 characters')
+    const ru = await claim({ serial, partnerId: 'P-1'.repeat(50), password: PUMP_PASSWORD }, { token: world.tokens.partner, language: 'ru' })
+    expect(paths(ru.body)).toEqual(['partnerId', 'serial'])
+    expect(JSON.stringify(ru.body)).toContain('Не длиннее 64 символов')
+    const logged = await payload.find({ collection: 'registrationAttempts', where: { serial: { equals: serial.slice(0, 64) } }, limit: 10 })
+    expect(logged.docs.map((doc) => doc.outcome)).toEqual(['invalid_input', 'invalid_input'])
   })
 
   it('the partner then fills in the installation: country, region and object type are required', async () => {
@@ -216,7 +245,8 @@ describe('a partner claims a pump in the portal', () => {
 })
 
 describe('an owner registers a pump from the mobile app', () => {
-  const register = (body: Record<string, unknown>, token?: string) => rest('POST', '/buyers/register-pump', { token, body })
+  const register = (body: Record<string, unknown>, token?: string, from?: string) =>
+    rest('POST', '/buyers/register-pump', { token, body, headers: from ? { 'x-forwarded-for': from } : undefined })
   const buyersWith = async (phone: string) =>
     (await payload.find({ collection: 'buyers', where: { phone: { equals: phone } }, limit: 0 })).docs
 
@@ -388,14 +418,61 @@ describe('an owner registers a pump from the mobile app', () => {
     expect((await card(pump.id)).owner).toBeNull()
   })
 
-  it('wrong pump passwords are throttled per serial', async () => {
+  it('wrong pump passwords throttle the guesser’s address, not the label’s holder (finding 10)', async () => {
     const pump = await freshPump()
+    const guesser = `198.51.100.${(Date.now() % 200) + 1}`
     for (let i = 0; i < 5; i++) {
-      const response = await register({ phone: newPhone().e164, serial: pump.serial, pumpPassword: `guess-${i}`, password: 'owner-pass-1' })
+      const response = await register({ phone: newPhone().e164, serial: pump.serial, pumpPassword: `guess-${i}`, password: 'owner-pass-1' }, undefined, guesser)
       expect(response.status).toBe(400)
     }
-    const right = await register({ phone: newPhone().e164, serial: pump.serial, pumpPassword: PUMP_PASSWORD, password: 'owner-pass-1' })
-    expect(right.status).toBe(429)
+    // New phones do not help the guesser: the address is throttled, even with the right password.
+    const again = await register({ phone: newPhone().e164, serial: pump.serial, pumpPassword: PUMP_PASSWORD, password: 'owner-pass-1' }, undefined, guesser)
+    expect(again.status).toBe(429)
+    const holder = await register({ phone: newPhone().e164, serial: pump.serial, pumpPassword: PUMP_PASSWORD, password: 'owner-pass-1' }, undefined, '203.0.113.7')
+    expect(holder.status).toBe(201)
+    const logged = await attemptsFor(pump.serial)
+    expect(logged.map((a) => [a.outcome, a.clientAddress])).toEqual([
+      ...Array(5).fill(['wrong_credentials', guesser]),
+      ['throttled', guesser],
+      ['registered', '203.0.113.7'],
+    ])
+  })
+
+  it('a serial is throttled for everyone only at the much higher per-serial limit', async () => {
+    const saved = settings.registrationSerialFailures
+    settings.registrationSerialFailures = 8
+    try {
+      const pump = await freshPump()
+      for (let i = 0; i < 8; i++) {
+        const response = await register({ phone: newPhone().e164, serial: pump.serial, pumpPassword: `guess-${i}`, password: 'owner-pass-1' }, undefined, `192.0.2.${100 + i}`)
+        expect(response.status).toBe(400)
+      }
+      const right = await register({ phone: newPhone().e164, serial: pump.serial, pumpPassword: PUMP_PASSWORD, password: 'owner-pass-1' }, undefined, '192.0.2.200')
+      expect(right.status).toBe(429)
+    } finally {
+      settings.registrationSerialFailures = saved
+    }
+  })
+
+  it('SMS codes are limited per requester and by an hourly budget (finding 19)', async () => {
+    const requestCode = (phone: string, from: string) =>
+      rest('POST', '/buyers/request-code', { body: { phone }, headers: { 'x-forwarded-for': from } })
+    const from = `198.18.0.${(Date.now() % 200) + 1}`
+    const statuses: number[] = []
+    for (let i = 0; i < 10; i++) statuses.push((await requestCode(newPhone().e164, from)).status)
+    expect(statuses).toEqual([...Array(5).fill(202), ...Array(5).fill(429)])
+    expect((await requestCode(newPhone().e164, '198.18.1.1')).status).toBe(202)
+    const saved = settings.smsCodesPerHour
+    const sent = (await payload.count({ collection: 'phoneCodes', where: { createdAt: { greater_than: new Date(Date.now() - 3600_000).toISOString() } } })).totalDocs
+    settings.smsCodesPerHour = sent + 1
+    try {
+      expect((await requestCode(newPhone().e164, '198.18.2.1')).status).toBe(202)
+      const over = await requestCode(newPhone().e164, '198.18.2.2')
+      expect(over.status).toBe(429)
+      expect(over.body.errors[0].message).toMatch(/No more SMS codes/)
+    } finally {
+      settings.smsCodesPerHour = saved
+    }
   })
 })
 

@@ -20,6 +20,7 @@ import { importStatus } from '../../src/services/lifecycle'
 import { CHROMIUM_ARGS } from '../support/chromium'
 import { closePayload, startPayload } from '../support/payload'
 import { freePort } from '../../src/runtime/ports'
+import { checkNoModels, walkLifecycle, type Language } from './lifecycle-walk'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -206,7 +207,14 @@ class ServerProcess {
   }
 }
 
-type Fixture = { pumpId: number | string; producedPumpId: number; partnerId: string }
+type WalkPumps = { created: number; released: number }
+type Fixture = {
+  pumpId: number | string
+  producedPumpId: number
+  partnerId: string
+  walk: Record<Language, WalkPumps>
+}
+const MODEL_NAME = 'Aero 9 (воздух-вода, 9 кВт)'
 
 async function createFixture(): Promise<Fixture> {
   const payload: Payload = await startPayload()
@@ -217,7 +225,7 @@ async function createFixture(): Promise<Fixture> {
     })
     const model = await payload.create({
       collection: 'models',
-      data: { name: 'Aero 9 (воздух-вода, 9 кВт)', code: 'BROWSER-AERO-9' },
+      data: { name: MODEL_NAME, code: 'BROWSER-AERO-9' },
     })
     const [country] = (await payload.find({ collection: 'countries', where: { code: { equals: 'RU' } }, limit: 1 })).docs
     const [region] = (await payload.find({ collection: 'regions', where: { code: { equals: 'RU-SVE' } }, limit: 1 }))
@@ -245,7 +253,15 @@ async function createFixture(): Promise<Fixture> {
       data: { email: PARTNER.email, password: PARTNER.password, name: PARTNER.name, role: 'partner', partner: company.id },
     })
     await payload.create({ collection: 'pumps', data: { serial: UNCLAIMED.serial, model: model.id, password: UNCLAIMED.password } })
-    return { pumpId: pump.id, producedPumpId: produced.id, partnerId: company.partnerId! }
+    // For the walk through every transition: a pump without a model (the dialog asks for one) and a released one.
+    const walk = {} as Record<Language, WalkPumps>
+    for (const language of ['ru', 'en'] as const) {
+      const created = await payload.create({ collection: 'pumps', data: { serial: `HP-WALK-${language}` } })
+      const released = await payload.create({ collection: 'pumps', data: { serial: `HP-WALK-${language}-R`, model: model.id } })
+      await importStatus(payload, released.id, 'released', { releaseDate: new Date().toISOString() })
+      walk[language] = { created: created.id, released: released.id }
+    }
+    return { pumpId: pump.id, producedPumpId: produced.id, partnerId: company.partnerId!, walk }
   } finally {
     await closePayload(payload)
   }
@@ -397,6 +413,11 @@ if (!chromiumPath && browserRequired) {
         await page.waitForURL((url) => url.searchParams.get('search') === SERIAL)
         const row = page.locator('table tbody tr', { hasText: SERIAL })
         await row.waitFor({ state: 'visible' })
+        // Readable cells: "Online" as words, an empty cell as "—", never Payload's "<No …>" or true/false.
+        if (await page.locator('table thead', { hasText: 'В сети' }).count()) {
+          await expect(row.textContent()).resolves.toContain('Не в сети')
+        }
+        await expect(page.locator('table tbody').textContent()).resolves.not.toMatch(/<No |<Нет /)
         await row.getByRole('link', { name: SERIAL }).click()
         await page.waitForURL(new RegExp(`/admin/collections/pumps/${fixture.pumpId}(\\?|$)`))
 
@@ -411,8 +432,14 @@ if (!chromiumPath && browserRequired) {
     })
 
     /** Runs a step in a browser context of its own, signed in as `account`. */
-    async function signedInAs(account: { email: string; password: string }, name: string, body: () => Promise<void>) {
-      const context = await browser!.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 1000 } })
+    async function signedInAs(
+      account: { email: string; password: string },
+      name: string,
+      body: () => Promise<void>,
+      locale: 'ru-RU' | 'en-US' = 'ru-RU',
+      timezoneId = 'Europe/Moscow',
+    ) {
+      const context = await browser!.newContext({ locale, timezoneId, viewport: { width: 1440, height: 1000 } })
       const previousPage = page
       page = await context.newPage()
       page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
@@ -462,6 +489,88 @@ if (!chromiumPath && browserRequired) {
       })
     })
 
+    it('answers a 400 with each field as docs/lifecycle.md says, from the real server', async () => {
+      const login = await fetch(`${server!.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: ENGINEER.email, password: ENGINEER.password }),
+      })
+      const { token } = await login.json()
+      const response = await fetch(`${server!.url}/api/pumps/${fixture.pumpId}/advance`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}`, 'Accept-Language': 'ru' },
+        body: JSON.stringify({ password: ENGINEER.password, data: { password: 'abc', productionDate: 'soon' } }),
+      })
+      expect(response.status).toBe(400)
+      const body = await response.json()
+      expect(body.errors[0].data.errors).toEqual([
+        { path: 'data.productionDate', message: expect.stringContaining('Это не дата') },
+        { path: 'data.password', message: 'Слишком короткий' },
+      ])
+    })
+
+    for (const [language, locale, timezone] of [
+      ['ru', 'ru-RU', 'Europe/Moscow'],
+      ['en', 'en-US', 'America/New_York'],
+    ] as const) {
+      it(`an engineer takes a pump through every transition of the table in the dialog (${language})`, async () => {
+        await signedInAs(
+          ENGINEER,
+          `walk-${language}`,
+          async () => {
+            if (language === 'ru') await checkNoModels(page, server!.url, fixture.walk.ru.created, language)
+            const shown = await walkLifecycle({
+              page,
+              baseUrl: server!.url,
+              language,
+              engineerPassword: ENGINEER.password,
+              modelLabel: MODEL_NAME,
+              createdPumpId: fixture.walk[language].created,
+              releasedPumpId: fixture.walk[language].released,
+              // Russian types the label's password, English lets the server generate it.
+              pumpPassword: language === 'ru' ? 'label-walk-ru-1' : '',
+              timezone,
+            })
+            expect(shown.deviceKey.length).toBeGreaterThan(10)
+            if (language === 'ru') expect(shown.generatedPassword).toBeNull()
+            else expect(shown.generatedPassword?.trim().length).toBeGreaterThanOrEqual(6)
+          },
+          locale,
+          timezone,
+        )
+        // The engineer's password was only used to confirm (never sent as the pump's): the account still logs in.
+        const relogin = await fetch(`${server!.url}/api/users/login`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email: ENGINEER.email, password: ENGINEER.password }),
+        })
+        expect(relogin.status).toBe(200)
+      }, 240_000)
+    }
+
+    it('shows the content-locale switch only where names are kept in two languages, and it switches them (en)', async () => {
+      await signedInAs(
+        ADMIN,
+        'content-locale',
+        async () => {
+          await page.goto(`${server!.url}/admin/collections/pumps`)
+          await page.locator('table tbody tr').first().waitFor({ state: 'visible' })
+          // No "Locale: Русский" above an English page that has nothing localized.
+          expect(await page.locator('.app-header__localizer').isVisible()).toBe(false)
+          await page.goto(`${server!.url}/admin/collections/regions?where[code][equals]=RU-SVE`)
+          const switcher = page.locator('.app-header__localizer')
+          await switcher.waitFor({ state: 'visible' })
+          await expect(switcher.textContent()).resolves.toContain('Names in')
+          await expectVisible(page, 'table tbody', 'the Russian name first', 'Свердловская область')
+          await switcher.locator('.popup-button').click()
+          await page.locator('.localizer .popup__content button', { hasText: 'English' }).click()
+          await page.waitForURL((url) => url.searchParams.get('locale') === 'en')
+          await expectVisible(page, 'table tbody', 'the English region name', 'Sverdlovsk Oblast')
+        },
+        'en-US',
+      )
+    })
+
     it('a partner registers a pump on its page, fills in the installation and finds it in its list', async () => {
       /** Picks an option of a relationship field by typing part of its label. */
       const choose = async (field: string, typed: string, option: string) => {
@@ -470,7 +579,10 @@ if (!chromiumPath && browserRequired) {
         await page.locator('.rs__option', { hasText: option }).first().click()
       }
       await signedInAs(PARTNER, 'partner-registration', async () => {
-        await page.goto(`${server!.url}/admin/register-pump`)
+        // The partner's dashboard starts with its first action.
+        await page.goto(`${server!.url}/admin`)
+        await page.locator('.partner-first-action__register').click()
+        await page.waitForURL(/\/admin\/register-pump/)
         await expectVisible(page, 'a#nav-register-pump', 'the «Зарегистрировать насос» link', 'Зарегистрировать насос')
         const form = page.locator('form.register-pump-form')
         await form.locator('input[name="serial"]').fill(UNCLAIMED.serial.toLowerCase())

@@ -74,7 +74,7 @@ beforeAll(async () => {
   for (const modem of modems) {
     modem.client = await mqtt.connectAsync(brokerUrl, { username: modem.serial, password: modem.key, reconnectPeriod: 0 })
   }
-}, 120_000)
+}, 300_000)
 
 afterAll(async () => {
   for (const worker of workers) if (worker.exitCode === null) worker.kill('SIGKILL')
@@ -141,3 +141,36 @@ it('after kill -9 mid-stream and a restart, every card shows its modem’s last 
   second.kill('SIGTERM')
   await new Promise((resolve) => second.once('exit', resolve))
 }, 180_000)
+
+it('carries on when PostgreSQL drops every connection of the database (finding 9)', async () => {
+  const worker = await startWorker()
+  let log = ''
+  worker.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()))
+  worker.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()))
+  const [modem] = modems
+  const firmwareOf = async () => (await payload.findByID({ collection: 'pumps', id: modem.id, depth: 0 })).firmwareVersion
+  const waitFor = async (firmware: string) => {
+    const started = Date.now()
+    while ((await firmwareOf()) !== firmware) {
+      if (worker.exitCode !== null) throw new Error(`the worker exited (${worker.exitCode}):\n${log}`)
+      if (Date.now() - started > 30_000) throw new Error(`${firmware} did not land within 30 s:\n${log}`)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+  await modem.client!.publishAsync(`hp/${modem.serial}/status`, JSON.stringify({ online: true, fw: 'before-drop' }), { qos: 1, retain: true })
+  await waitFor('before-drop')
+  // What a database restart or failover does to every open connection: the worker's (and this process's own).
+  const db = (payload.db as unknown as { drizzle: { execute: (query: unknown) => Promise<unknown> } }).drizzle
+  const { sql } = await import('@payloadcms/db-postgres')
+  const killed = (await db.execute(
+    sql.raw('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()'),
+  )) as { rows: unknown[] }
+  expect(killed.rows.length).toBeGreaterThan(0)
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  expect(worker.exitCode).toBeNull()
+  await modem.client!.publishAsync(`hp/${modem.serial}/status`, JSON.stringify({ online: true, fw: 'after-drop' }), { qos: 1, retain: true })
+  await waitFor('after-drop')
+  expect(worker.exitCode).toBeNull()
+  worker.kill('SIGTERM')
+  await new Promise((resolve) => worker.once('exit', resolve))
+}, 300_000)

@@ -1,6 +1,7 @@
 // Modem data through a real broker into the real database: the embedded aedes broker by default, Mosquitto (or any
 // MQTT 5 broker) when MQTT_URL is set, as `.ci/run` does in its second pass.
 
+import { jest } from '@jest/globals'
 import mqtt, { type MqttClient } from 'mqtt'
 import type { Payload } from 'payload'
 
@@ -347,14 +348,23 @@ describeExternal('an external MQTT 5 broker (Mosquitto in CI)', () => {
   it('messages for unknown serials and topics outside the contract are counted, not written', async () => {
     const client = await mqtt.connectAsync(brokerUrl, { reconnectPeriod: 0 })
     clients.push(client)
+    // The broker is shared with other test files, whose pumps are unknown here too: count only these messages.
+    const rejected = jest.spyOn(ingester as unknown as { reject: (reason: string, what: string) => void }, 'reject')
     const before = { ...ingester.counts.rejected }
-    await publish(client, `hp/${unique('GHOST').toUpperCase()}/status`, { online: true })
-    await publish(client, 'hp/SOME-1/firmware', { v: 1 })
-    await publish(client, 'hp/SOME-1/status/extra', { online: true })
+    const ghost = unique('GHOST').toUpperCase()
+    const other = unique('SOME').toUpperCase()
+    await publish(client, `hp/${ghost}/status`, { online: true })
+    await publish(client, `hp/${other}/firmware`, { v: 1 })
+    await publish(client, `hp/${other}/status/extra`, { online: true })
+    const mine = (reason: string, serial: string) =>
+      rejected.mock.calls.filter(([why, what]) => why === reason && what.includes(serial)).length
     await eventually(async () => {
-      expect(ingester.counts.rejected.unknown_serial - before.unknown_serial).toBe(1)
-      expect(ingester.counts.rejected.bad_topic - before.bad_topic).toBe(2)
+      expect(mine('unknown_serial', ghost)).toBe(1)
+      expect(mine('bad_topic', other)).toBe(2)
+      expect(ingester.counts.rejected.unknown_serial - before.unknown_serial).toBeGreaterThanOrEqual(1)
+      expect(ingester.counts.rejected.bad_topic - before.bad_topic).toBeGreaterThanOrEqual(2)
     })
+    rejected.mockRestore()
   })
 
   it('two instances on one shared subscription each take part of the stream; the result is the same', async () => {

@@ -37,7 +37,7 @@ describe('modem messages', () => {
       report: { kind: 'status', serial: 'A', at: NOW, online: true, connectionType: 'gsm', firmware: '1.4.2' },
     })
     expect(parse('hp/A/status', { online: false })).toMatchObject({ ok: true, report: { online: false, connectionType: null } })
-    expect(parse('hp/A/data', { ts: 1, t_out: -7.5 })).toEqual({ ok: true, report: { kind: 'data', serial: 'A', at: NOW } })
+    expect(parse('hp/A/data', { ts: NOW.getTime() - 1000, t_out: -7.5 })).toEqual({ ok: true, report: { kind: 'data', serial: 'A', at: NOW } })
     expect(parse('hp/A/alarms', { active: [{ code: 'E12', text: 'Low flow', since: '2026-11-28T09:00:00Z' }] })).toEqual({
       ok: true,
       report: { kind: 'alarms', serial: 'A', at: NOW, alarms: [{ code: 'E12', text: 'Low flow', since: '2026-11-28T09:00:00.000Z' }] },
@@ -68,6 +68,51 @@ describe('modem messages', () => {
     ] as const) {
       expect({ topic, body, result: parse(topic, body) }).toMatchObject({ result: { ok: false, reason: 'invalid_payload' } })
     }
+  })
+})
+
+describe('every time field in every message kind is a sane time or a refusal', () => {
+  // Each of these once reached toISOString() (RangeError) or PostgreSQL (out of range) and stopped the ingestion.
+  const notTimes: unknown[] = [1e20, -1, 0, 1, 1.7e9, 1e308, -1e308, 8.64e15 + 1, '1e20', 'NaN', 'Infinity', '', 'now',
+    '+275760-09-13T00:00:00Z', '9999-12-31T23:59:59Z', '1999-12-31T23:59:59Z', '2026-13-45T99:99:99Z', true, [], {}, [1e20],
+    '2026-11-28T10:00:00Z' + ' '.repeat(40)]
+  const withTime = (kind: string, time: unknown): unknown =>
+    kind === 'status' ? { online: true, ts: time } : kind === 'data' ? { ts: time, t_out: 1 } : { active: [], ts: time }
+  it.each(['status', 'data', 'alarms'])('`ts` on %s', (kind) => {
+    for (const time of notTimes) {
+      expect({ time, result: parse(`hp/A/${kind}`, withTime(kind, time)) }).toMatchObject({ result: { ok: false, reason: 'invalid_payload' } })
+    }
+    expect(parse(`hp/A/${kind}`, withTime(kind, '2000-01-01T00:00:00Z'))).toMatchObject({ ok: true })
+  })
+
+  it('`since` on an alarm', () => {
+    for (const since of notTimes) {
+      expect({ since, result: parse('hp/A/alarms', { active: [{ code: 'E9', since }] }) }).toMatchObject({
+        result: { ok: false, reason: 'invalid_payload' },
+      })
+    }
+  })
+
+  it('a time ahead of our clock by more than 5 minutes stands for the receive time, `ts` and `since` alike', () => {
+    const ahead = NOW.getTime() + 3600_000
+    expect(parse('hp/A/alarms', { active: [{ code: 'E9', since: ahead }], ts: ahead })).toEqual({
+      ok: true,
+      report: { kind: 'alarms', serial: 'A', at: NOW, alarms: [{ code: 'E9', text: '', since: NOW.toISOString() }] },
+    })
+  })
+
+  it('text PostgreSQL cannot store (NUL, a lone surrogate) is refused; a long text is cut without splitting a pair', () => {
+    for (const body of [
+      { online: true, fw: 'a\u0000b' },
+      { online: true, fw: '\ud800' },
+    ]) expect(parse('hp/A/status', body)).toMatchObject({ ok: false, reason: 'invalid_payload' })
+    for (const alarm of [{ code: 'E\u0000' }, { code: 'E1', text: 'x\udc00' }]) {
+      expect(parse('hp/A/alarms', { active: [alarm] })).toMatchObject({ ok: false, reason: 'invalid_payload' })
+    }
+    const cut = parse('hp/A/alarms', { active: [{ code: 'E1', text: 'a' + '😀'.repeat(300) }] })
+    expect(cut.ok && cut.report.kind === 'alarms' && cut.report.alarms[0].text).toBe('a' + '😀'.repeat(249))
+    expect(parseTopic('hp/A\u0000B/status')).toBeNull()
+    expect(parseTopic(`hp/${'A'.repeat(65)}/status`)).toBeNull()
   })
 })
 

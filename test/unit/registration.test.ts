@@ -2,7 +2,6 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 import {
-  ATTEMPT_LIMIT,
   generatePhoneCode,
   isEmail,
   isThrottled,
@@ -13,10 +12,11 @@ import {
 import { webhookSmsSender } from '../../src/services/sms'
 
 describe('registration rules', () => {
-  it('throttles from the fifth failure in the window', () => {
-    expect(ATTEMPT_LIMIT).toEqual({ failures: 5, windowMs: 15 * 60_000 })
-    expect(isThrottled(4)).toBe(false)
-    expect(isThrottled(5)).toBe(true)
+  it('throttles a guesser from its fifth failure, a serial only from its thirtieth', () => {
+    const limits = { guesserFailures: 5, serialFailures: 30, windowMs: 15 * 60_000 }
+    expect(isThrottled({ guesser: 4, serial: 29 }, limits)).toBe(false)
+    expect(isThrottled({ guesser: 5, serial: 0 }, limits)).toBe(true)
+    expect(isThrottled({ guesser: 0, serial: 30 }, limits)).toBe(true)
   })
 
   it('reads serials as printed: trimmed, upper case', () => {

@@ -1,5 +1,10 @@
 import { StatusTransitions as StatusTransitions_f0ba1b2dfae8adaaee1f25a17f1aee00 } from '../../../../src/components/StatusTransitions'
+import { PumpDateCell as PumpDateCell_05657e6f99bd4ae91bcd7337b06111e1 } from '../../../../src/components/PumpDateField'
+import { PumpDateField as PumpDateField_05657e6f99bd4ae91bcd7337b06111e1 } from '../../../../src/components/PumpDateField'
+import { OnlineCell as OnlineCell_a381067c5f285877550692d1728f5f10 } from '../../../../src/components/OnlineCell'
+import { OnlineField as OnlineField_a381067c5f285877550692d1728f5f10 } from '../../../../src/components/OnlineCell'
 import { ActiveAlarmsField as ActiveAlarmsField_9980c25a718a5b4e3f011c78711597ea } from '../../../../src/components/ActiveAlarmsField'
+import { LiveTextField as LiveTextField_011b10c04ddbed7a2ac8b23aed4eaec0 } from '../../../../src/components/LiveTextField'
 import { ManualLinkField as ManualLinkField_28563019df1c84910b50c58039db6808 } from '../../../../src/components/ManualLinkField'
 import { EventDataField as EventDataField_2187ae2cf5ac5fb50cb9001967215dba } from '../../../../src/components/EventDataField'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -26,13 +31,20 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { RegisterPumpNavLink as RegisterPumpNavLink_031c591fb578eb92ac5aafb043f4374b } from '../../../../src/components/RegisterPumpNavLink'
+import { PartnerFirstAction as PartnerFirstAction_dd3569cad8bbe1acab92bd3240ccda35 } from '../../../../src/components/PartnerFirstAction'
+import { ContentLocale as ContentLocale_5a5ef9c6485573bce6f23c5f123398c0 } from '../../../../src/components/ContentLocale'
 import { RegisterPumpView as RegisterPumpView_6c6d39b0fbdcfa1cd5406dc1a014556f } from '../../../../src/components/RegisterPumpView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/src/components/StatusTransitions#StatusTransitions": StatusTransitions_f0ba1b2dfae8adaaee1f25a17f1aee00,
+  "/src/components/PumpDateField#PumpDateCell": PumpDateCell_05657e6f99bd4ae91bcd7337b06111e1,
+  "/src/components/PumpDateField#PumpDateField": PumpDateField_05657e6f99bd4ae91bcd7337b06111e1,
+  "/src/components/OnlineCell#OnlineCell": OnlineCell_a381067c5f285877550692d1728f5f10,
+  "/src/components/OnlineCell#OnlineField": OnlineField_a381067c5f285877550692d1728f5f10,
   "/src/components/ActiveAlarmsField#ActiveAlarmsField": ActiveAlarmsField_9980c25a718a5b4e3f011c78711597ea,
+  "/src/components/LiveTextField#LiveTextField": LiveTextField_011b10c04ddbed7a2ac8b23aed4eaec0,
   "/src/components/ManualLinkField#ManualLinkField": ManualLinkField_28563019df1c84910b50c58039db6808,
   "/src/components/EventDataField#EventDataField": EventDataField_2187ae2cf5ac5fb50cb9001967215dba,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -59,6 +71,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/RegisterPumpNavLink#RegisterPumpNavLink": RegisterPumpNavLink_031c591fb578eb92ac5aafb043f4374b,
+  "/src/components/PartnerFirstAction#PartnerFirstAction": PartnerFirstAction_dd3569cad8bbe1acab92bd3240ccda35,
+  "/src/components/ContentLocale#ContentLocale": ContentLocale_5a5ef9c6485573bce6f23c5f123398c0,
   "/src/components/RegisterPumpView#RegisterPumpView": RegisterPumpView_6c6d39b0fbdcfa1cd5406dc1a014556f,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
