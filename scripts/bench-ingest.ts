@@ -15,12 +15,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import pg from 'pg'
-
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../src/runtime/embedded-postgres'
 import { exportToEnvironment, settings } from '../src/settings'
 import { freePort } from '../src/runtime/ports'
-import { survivePgErrors } from '../src/runtime/pg-errors'
+import { benchDatabase, machineLine } from './bench-support'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -38,31 +35,6 @@ const AWAITING_PERCENT = option('awaiting', 20)
 const SKIP_NAIVE = process.argv.includes('--skip-naive')
 /** How long the commissioning run waits for the queue to drain after the publisher stops. */
 const COMMISSION_WAIT_MS = 15 * 60_000
-
-async function benchDatabase(): Promise<{ url: string; embedded: EmbeddedPostgresHandle | null }> {
-  let maintenance: string
-  let embedded: EmbeddedPostgresHandle | null = null
-  if (settings.databaseUrl) {
-    const url = new URL(settings.databaseUrl)
-    url.pathname = '/postgres'
-    maintenance = url.toString()
-  } else {
-    embedded = await startEmbeddedPostgres({
-      dataDir: path.join(settings.dataDir, 'bench-postgres'),
-      port: await freePort(),
-      log: () => {},
-    })
-    maintenance = embedded.databaseUrl('postgres')
-  }
-  const client = survivePgErrors(new pg.Client({ connectionString: maintenance }), 'maintenance connection')
-  await client.connect()
-  await client.query('DROP DATABASE IF EXISTS hp_bench WITH (FORCE)')
-  await client.query('CREATE DATABASE hp_bench')
-  await client.end()
-  const url = new URL(maintenance)
-  url.pathname = '/hp_bench'
-  return { url: url.toString(), embedded }
-}
 
 function child(args: string[]): { process: ChildProcess; output: Promise<string> } {
   const proc = spawn(path.join(rootDir, 'node_modules', '.bin', 'tsx'), args, { cwd: rootDir, stdio: ['ignore', 'pipe', 'inherit'] })
@@ -202,6 +174,7 @@ async function main(): Promise<void> {
     )
   }
   console.log('(app CPU: % of one core used by this process; the publisher and the broker run in other processes)')
+  console.log(machineLine())
 
   broker.stop()
   await closePayload(payload)

@@ -10,9 +10,12 @@ const HIDE_SWITCH = '.app-header__localizer, .app-header__localizer-spacing { di
 
 type FieldLike = { localized?: boolean }
 
-/** Slugs of the collections with a localized top-level field (countries, regions, object types). */
-export function localizedSlugs(collections: { slug: string; fields: unknown[] }[]): string[] {
-  return collections.filter((c) => c.fields.some((field) => (field as FieldLike).localized)).map((c) => c.slug)
+/**
+ * Slugs of the collections with a localized top-level field (countries, regions, object types). Before sign-in the
+ * client config carries no fields at all.
+ */
+export function localizedSlugs(collections: { slug: string; fields?: unknown[] }[]): string[] {
+  return collections.filter((c) => (c.fields ?? []).some((field) => (field as FieldLike).localized)).map((c) => c.slug)
 }
 
 /** Whether an admin path is one of those collections' list or card. */

@@ -5,7 +5,7 @@ import { FieldLabel, useDocumentInfo, useField, useTranslation } from '@payloadc
 import { getTranslation } from '@payloadcms/translations'
 import type { StaticLabel } from 'payload'
 
-import type { LiveField } from '../services/live'
+import type { LiveField } from '../domain/live'
 import { liveValue, useLivePump } from './live-store'
 
 type Option = { value: string; label: unknown } | string

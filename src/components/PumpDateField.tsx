@@ -4,7 +4,7 @@
 import { FieldLabel, useDocumentInfo, useField } from '@payloadcms/ui'
 import type { DateFieldClientComponent, DefaultCellComponentProps } from 'payload'
 
-import type { LiveField } from '../services/live'
+import type { LiveField } from '../domain/live'
 import { formatDateTime } from './format'
 import { liveValue, useLivePump } from './live-store'
 import { useBrowserZone, usePumpZone } from './pump-zone'

@@ -5,9 +5,7 @@
 import { useConfig } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
-import type { LivePump } from '../services/live'
-
-export const LIVE_REFRESH_MS = 10_000
+import { LIVE_REFRESH_MS, MAX_LIVE_IDS, type LivePump } from '../domain/live'
 
 type Listener = (pump: LivePump) => void
 
@@ -23,7 +21,7 @@ async function poll(): Promise<void> {
   if (document.visibilityState !== 'visible') return schedule()
   polling = true
   try {
-    const ids = [...listeners.keys()].slice(0, 100)
+    const ids = [...listeners.keys()].slice(0, MAX_LIVE_IDS)
     const response = await fetch(`${endpoint}?ids=${ids.join(',')}`, { credentials: 'include' })
     if (response.ok) {
       const { docs } = (await response.json()) as { docs: LivePump[] }

@@ -3,24 +3,9 @@
 import { APIError, type PayloadRequest } from 'payload'
 
 import { inUserLanguage } from '../../hooks/errors'
+import { LIVE_FIELDS, type LiveField, type LivePump } from '../domain/live'
 
-/** The fields a page refreshes by itself; everything else on a card changes only when someone saves it. */
-export const LIVE_FIELDS = [
-  'status',
-  'online',
-  'lastDataAt',
-  'lastSeenAt',
-  'lastConnectedAt',
-  'lastDisconnectedAt',
-  'connectionType',
-  'firmwareVersion',
-  'activeAlarms',
-] as const
-export type LiveField = (typeof LIVE_FIELDS)[number]
-export type LivePump = { id: number | string } & Partial<Record<LiveField, unknown>>
-
-/** A list page shows at most this many rows; a poll asks for no more. */
-export const MAX_LIVE_IDS = 100
+export { MAX_LIVE_IDS } from '../domain/live'
 
 const SELECT = Object.fromEntries(LIVE_FIELDS.map((name) => [name, true])) as Record<LiveField, true>
 

@@ -11,7 +11,7 @@ import type { Payload } from 'payload'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const DOCUMENTED_BASE = 'http://localhost:3000'
-const DOCUMENTS = ['docs/lifecycle.md', 'docs/mobile-api.md']
+const DOCUMENTS = ['docs/lifecycle.md', 'docs/mobile-api.md', 'docs/live.md']
 
 /** The shell blocks of a document that run curl, in order. */
 function curlBlocks(file: string): string[] {

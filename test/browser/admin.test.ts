@@ -20,6 +20,7 @@ import { importStatus } from '../../src/services/lifecycle'
 import { CHROMIUM_ARGS } from '../support/chromium'
 import { closePayload, startPayload } from '../support/payload'
 import { freePort } from '../../src/runtime/ports'
+import { checkLiveRefresh } from './live-card'
 import { checkNoModels, walkLifecycle, type Language } from './lifecycle-walk'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -213,6 +214,7 @@ type Fixture = {
   producedPumpId: number
   partnerId: string
   walk: Record<Language, WalkPumps>
+  live: Record<Language, number>
 }
 const MODEL_NAME = 'Aero 9 (воздух-вода, 9 кВт)'
 
@@ -261,7 +263,11 @@ async function createFixture(): Promise<Fixture> {
       await importStatus(payload, released.id, 'released', { releaseDate: new Date().toISOString() })
       walk[language] = { created: created.id, released: released.id }
     }
-    return { pumpId: pump.id, producedPumpId: produced.id, partnerId: company.partnerId!, walk }
+    const live = {} as Record<Language, number>
+    for (const language of ['ru', 'en'] as const) {
+      live[language] = (await payload.create({ collection: 'pumps', data: { serial: `HP-LIVE-${language}` } })).id
+    }
+    return { pumpId: pump.id, producedPumpId: produced.id, partnerId: company.partnerId!, walk, live }
   } finally {
     await closePayload(payload)
   }
@@ -563,13 +569,20 @@ if (!chromiumPath && browserRequired) {
           await expect(switcher.textContent()).resolves.toContain('Names in')
           await expectVisible(page, 'table tbody', 'the Russian name first', 'Свердловская область')
           await switcher.locator('.popup-button').click()
-          await page.locator('.localizer .popup__content button', { hasText: 'English' }).click()
+          await page.locator('.popup__content').getByText('English (en)', { exact: true }).click()
           await page.waitForURL((url) => url.searchParams.get('locale') === 'en')
           await expectVisible(page, 'table tbody', 'the English region name', 'Sverdlovsk Oblast')
         },
         'en-US',
       )
     })
+
+    for (const [language, locale] of [['ru', 'ru-RU'], ['en', 'en-US']] as const) {
+      it(`an open pump card follows the modem without a reload and keeps what is being typed (${language})`, async () => {
+        const check = () => checkLiveRefresh(page, server!.url, fixture.live[language], language)
+        await signedInAs(ADMIN, `live-card-${language}`, check, locale)
+      }, 120_000)
+    }
 
     it('a partner registers a pump on its page, fills in the installation and finds it in its list', async () => {
       /** Picks an option of a relationship field by typing part of its label. */
