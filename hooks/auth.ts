@@ -10,7 +10,7 @@ import { APIError } from 'payload'
 import pg from 'pg'
 
 import { settings } from '../src/settings'
-import { inUserLanguage } from './errors'
+import { inUserLanguage } from '../src/i18n'
 
 /**
  * There is no e-mail delivery, and an anonymous forgot-password would let anyone write reset tokens and probe which

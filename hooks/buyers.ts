@@ -1,13 +1,10 @@
 import crypto from 'node:crypto'
 import type { CollectionBeforeValidateHook } from 'payload'
-import { ValidationError } from 'payload'
 
 import { buyerOf } from '../access'
 import { normalizePhone, PHONE_ERRORS } from '../src/domain/phone'
-import { fieldError, inUserLanguage } from './errors'
-
-/** Set by the services that prove a credential change (an SMS code, the current password) in the Local API call. */
-export const BUYER_CREDENTIALS_CONTEXT_KEY = 'buyerCredentials'
+import { BUYER_CREDENTIALS_CONTEXT_KEY } from '../src/domain/flow'
+import { fieldError, fieldErrors, type FieldProblem } from '../src/i18n'
 
 /** One phone, one buyer: the number is stored in E.164 and doubles as the app's login name. */
 export const normalizeBuyerPhone: CollectionBeforeValidateHook = ({ data, req }) => {
@@ -42,15 +39,15 @@ const PROOF_NEEDED = {
  */
 export const ownersProveCredentialChanges: CollectionBeforeValidateHook = ({ context, data, operation, originalDoc, req }) => {
   if (!data || operation !== 'update' || buyerOf(req.user) === null || context?.[BUYER_CREDENTIALS_CONTEXT_KEY]) return data
-  const errors: { path: string; message: string }[] = []
+  const errors: FieldProblem[] = []
   // Runs before normalizeBuyerPhone (which makes the username follow the phone): compare as it will be stored.
   const phone = data.phone === undefined ? undefined : normalizePhone(String(data.phone ?? ''))
   const nextPhone = phone === undefined ? undefined : phone.ok ? phone.phone : data.phone
-  if (nextPhone !== undefined && nextPhone !== originalDoc?.phone) errors.push({ path: 'phone', message: inUserLanguage(req, PROOF_NEEDED.phone) })
+  if (nextPhone !== undefined && nextPhone !== originalDoc?.phone) errors.push({ path: 'phone', message: PROOF_NEEDED.phone })
   if (data.username !== undefined && data.username !== originalDoc?.username) {
-    errors.push({ path: 'username', message: inUserLanguage(req, PROOF_NEEDED.phone) })
+    errors.push({ path: 'username', message: PROOF_NEEDED.phone })
   }
-  if (typeof data.password === 'string' && data.password !== '') errors.push({ path: 'password', message: inUserLanguage(req, PROOF_NEEDED.password) })
-  if (errors.length) throw new ValidationError({ collection: 'buyers', errors, req }, req.t)
+  if (typeof data.password === 'string' && data.password !== '') errors.push({ path: 'password', message: PROOF_NEEDED.password })
+  if (errors.length) throw fieldErrors(req, 'buyers', errors)
   return data
 }

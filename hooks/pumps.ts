@@ -8,7 +8,6 @@ import type {
   PayloadRequest,
   TextFieldSingleValidation,
 } from 'payload'
-import { ValidationError } from 'payload'
 
 import { buyerOf, partnerOf } from '../access'
 import { checkIccid, ICCID_ERRORS, normalizeIccid } from '../src/domain/iccid'
@@ -23,14 +22,9 @@ import {
 import { normalizeSerial } from '../src/domain/registration'
 import { timezoneForRegion } from '../src/domain/timezone'
 import { recordEvent } from '../src/services/history'
-import { fieldError, inUserLanguage } from './errors'
+import { ASSIGNMENT_SOURCE_CONTEXT_KEY, PUMP_FLOW_CONTEXT_KEY, type PumpFlow } from '../src/domain/flow'
+import { fieldError, fieldErrors, inUserLanguage, type Message } from '../src/i18n'
 
-/**
- * Set by the services that own a protected change (lifecycle transitions, modem ingestion, seeding) in the
- * Local API call's `context`; REST and GraphQL requests can never carry it.
- */
-export type PumpFlow = 'lifecycle' | 'ingest' | 'registration' | 'seed'
-export const PUMP_FLOW_CONTEXT_KEY = 'pumpFlow'
 
 const CREATE_DEFAULTS: Record<string, unknown> = { status: INITIAL_STATUS, online: false }
 
@@ -86,8 +80,7 @@ export const refuseProtectedPumpFields: CollectionBeforeValidateHook = ({ data, 
   if (operation === 'update' && !allowed.includes('password') && typeof data.password === 'string' && data.password) {
     touched.push('password')
   }
-  const errors = touched.map((path) => ({ path, message: inUserLanguage(req, refusal(path)) }))
-  if (errors.length) throw new ValidationError({ collection: 'pumps', errors, req }, req.t)
+  if (touched.length) throw fieldErrors(req, 'pumps', touched.map((path) => ({ path, message: refusal(path) })))
   return data
 }
 
@@ -171,9 +164,6 @@ export const deletePumpHistory: CollectionBeforeDeleteHook = async ({ id, req })
 
 export const normalizeSerialField: FieldHook = ({ value }) => (typeof value === 'string' ? normalizeSerial(value) : value)
 
-/** Set by the registration service: which flow assigned the partner or owner, for the history. */
-export const ASSIGNMENT_SOURCE_CONTEXT_KEY = 'assignmentSource'
-
 const INSTALLATION_REQUIRED = ['country', 'region', 'objectType'] as const
 
 /** A partner saving the installation form fills in where the pump is and what it heats. */
@@ -182,8 +172,8 @@ export const requireInstallationFromPartners: CollectionBeforeValidateHook = ({ 
   const merged = { ...originalDoc, ...data }
   const missing = INSTALLATION_REQUIRED.filter((name) => relationId(merged[name]) === null)
   if (!missing.length) return data
-  const message = inUserLanguage(req, { en: 'Required for the installation', ru: 'Обязательно для монтажа' })
-  throw new ValidationError({ collection: 'pumps', errors: missing.map((path) => ({ path, message })), req }, req.t)
+  const message: Message = { en: 'Required for the installation', ru: 'Обязательно для монтажа' }
+  throw fieldErrors(req, 'pumps', missing.map((path) => ({ path, message })))
 }
 
 /** Fields an owner's update leaves as they are whatever it sends: the nickname, and what Payload itself sets. */
@@ -197,11 +187,8 @@ export const ownersChangeOnlyNickname: CollectionBeforeValidateHook = ({ data, o
     (name) => !OWNER_UNTOUCHED.includes(name) && !sameFieldValue(data[name], originalDoc?.[name]),
   )
   if (!others.length) return data
-  const message = inUserLanguage(req, {
-    en: 'An owner changes only the nickname of the pump',
-    ru: 'Владелец меняет только название насоса',
-  })
-  throw new ValidationError({ collection: 'pumps', errors: others.map((path) => ({ path, message })), req }, req.t)
+  const message: Message = { en: 'An owner changes only the nickname of the pump', ru: 'Владелец меняет только название насоса' }
+  throw fieldErrors(req, 'pumps', others.map((path) => ({ path, message })))
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, CollectionBeforeValidateHook } from 'payload'
 
-import { fieldError } from './errors'
+import { fieldError } from '../src/i18n'
 
 /** The very first account (Payload's "create first user" screen) becomes an administrator. */
 export const firstUserIsAdmin: CollectionBeforeValidateHook = async ({ data, operation, req }) => {

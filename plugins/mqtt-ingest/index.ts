@@ -4,7 +4,7 @@
 import type { Config, Endpoint, Payload } from 'payload'
 
 import { isStaff } from '../../access'
-import { inUserLanguage } from '../../hooks/errors'
+import { inUserLanguage } from '../../src/i18n'
 import { registerHealthCheck } from '../../src/runtime/health'
 import { generateDeviceKey } from '../../src/services/device-keys'
 import { jsonBody } from '../../src/endpoints/body'

@@ -1,4 +1,5 @@
 // The pump's lifecycle, in the customer's order. Plain TypeScript: collections, hooks and services import it.
+import { isBlank, type Bilingual } from './messages'
 
 export const PUMP_STATUSES = [
   'created',
@@ -28,8 +29,6 @@ export function isPumpStatus(value: unknown): value is PumpStatus {
   return typeof value === 'string' && (PUMP_STATUSES as readonly string[]).includes(value)
 }
 
-/** A text in both languages of the product. */
-export type Bilingual = { en: string; ru: string }
 
 /**
  * The pump card fields a transition fills in. Each name is the pump card's own field, except `password`, which the
@@ -239,10 +238,6 @@ export type CollectedData =
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
 
-function blank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
-}
-
 /**
  * Checks what a client sent for a transition against the table, fills in the defaults and returns the card values
  * (dates as ISO strings), or every problem at once.
@@ -262,7 +257,7 @@ export function collectTransitionData(
     const value = input[name]
     switch (type) {
       case 'date': {
-        if (blank(value)) {
+        if (isBlank(value)) {
           values[name] = context.now.toISOString()
           break
         }
@@ -273,7 +268,7 @@ export function collectTransitionData(
         break
       }
       case 'model': {
-        if (blank(value)) {
+        if (isBlank(value)) {
           if (context.currentModel !== null) values[name] = context.currentModel
           else if (required) problems.push({ field: name, problem: 'required' })
         } else if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value.trim()))) {
@@ -284,7 +279,7 @@ export function collectTransitionData(
         break
       }
       case 'pumpPassword': {
-        if (blank(value)) {
+        if (isBlank(value)) {
           if (!context.hasPassword) generatedPassword = values[name] = context.generatePassword()
         } else if (typeof value !== 'string') problems.push({ field: name, problem: 'text' })
         else if (value.length < context.minPasswordLength) problems.push({ field: name, problem: 'tooShort' })
@@ -293,7 +288,7 @@ export function collectTransitionData(
       }
       case 'text':
       case 'textarea': {
-        if (blank(value)) {
+        if (isBlank(value)) {
           if (required) problems.push({ field: name, problem: 'required' })
         } else if (typeof value !== 'string') problems.push({ field: name, problem: 'text' })
         else if (value.trim().length > MAX_TEXT_LENGTH) problems.push({ field: name, problem: 'tooLong' })

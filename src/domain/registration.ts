@@ -1,6 +1,6 @@
 // Proving possession of a pump (serial + the password printed on it) and of a phone (a one-time SMS code):
 // the limits and the outcomes every attempt is recorded with. Plain TypeScript, unit-tested.
-import type { Bilingual } from './lifecycle'
+import type { Bilingual } from './messages'
 
 /** The most characters each input of a claim or registration may have: longer is refused early (400). */
 export const INPUT_MAX_LENGTH: Record<string, number> = {

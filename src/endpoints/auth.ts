@@ -2,7 +2,7 @@
 // Payload's handler failed with a 500. Ours answers what is true: there is nothing to verify.
 import type { Endpoint } from 'payload'
 
-import { inUserLanguage } from '../../hooks/errors'
+import { inUserLanguage } from '../i18n'
 
 export const noEmailVerification: Endpoint = {
   path: '/verify/:token',

@@ -3,7 +3,7 @@
 import { GraphQLError, type ArgumentNode, type ASTVisitor, type ExecutionArgs, type ValidationContext, type ValidationRule, type ValueNode } from 'graphql'
 import type { AfterErrorHook, PayloadRequest } from 'payload'
 
-import { inUserLanguage, type Message } from '../../hooks/errors'
+import { inUserLanguage, type Message } from '../i18n'
 
 const SUGGESTION = /\s*Did you mean [^?]*\?/g
 

@@ -13,7 +13,7 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-import { fieldError, inUserLanguage } from '../../hooks/errors'
+import { fieldError, inUserLanguage } from '../i18n'
 import { hideGraphQLSuggestions, readLimitsRule } from './graphql-guards'
 
 export type ReadLimits = { maxPageSize: number; maxDepth: number }

@@ -2,7 +2,7 @@
 // Each parses the body, calls the lifecycle service and shapes the answer; the service decides everything else.
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { inUserLanguage } from '../../hooks/errors'
+import { inUserLanguage } from '../i18n'
 import { STATUS_LABELS } from '../domain/lifecycle'
 import {
   advanceStatus,

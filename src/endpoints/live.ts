@@ -2,7 +2,7 @@
 // ids, calls the live service, and tells caches not to keep the answer.
 import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
-import { inUserLanguage } from '../../hooks/errors'
+import { inUserLanguage } from '../i18n'
 import { MAX_LIVE_IDS, readLiveState } from '../services/live'
 import { isDocumentId } from './guards'
 

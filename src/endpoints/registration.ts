@@ -2,7 +2,7 @@
 // (POST /api/buyers/register-pump, /request-code, /feedback, /change-password, /change-phone). Documented in docs/mobile-api.md.
 import type { Endpoint } from 'payload'
 
-import { inUserLanguage } from '../../hooks/errors'
+import { inUserLanguage } from '../i18n'
 import { changeBuyerPassword, changeBuyerPhone } from '../services/account'
 import { claimPump, leaveFeedback, registerOwnerPump, requestPhoneCode } from '../services/registration'
 import { jsonBody } from './body'

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { PUMP_FLOW_CONTEXT_KEY } from '../../hooks/pumps'
+import { pumpFlowContext } from '../domain/flow'
 import { PUMP_STATUSES, type PumpStatus } from '../domain/lifecycle'
 import { importStatus } from '../services/lifecycle'
 import { settings } from '../settings'
@@ -133,7 +133,7 @@ export async function seedDemo(payload: Payload, options: { onlyIfEmpty?: boolea
     const installed = installedStatuses.includes(status)
     const pump = await payload.create({
       collection: 'pumps',
-      context: { [PUMP_FLOW_CONTEXT_KEY]: 'seed' },
+      context: pumpFlowContext('seed'),
       data: {
         serial: `HP-2026-${String(index + 1).padStart(5, '0')}`,
         model: models[index % models.length].id,

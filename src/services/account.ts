@@ -3,13 +3,13 @@
 import { Forbidden, type PayloadRequest } from 'payload'
 
 import { buyerOf } from '../../access'
-import { BUYER_CREDENTIALS_CONTEXT_KEY } from '../../hooks/buyers'
-import { inUserLanguage } from '../../hooks/errors'
+import { BUYER_CREDENTIALS_CONTEXT_KEY } from '../domain/flow'
+import { fieldErrors, inUserLanguage } from '../i18n'
 import { normalizePhone, PHONE_ERRORS } from '../domain/phone'
 import { BUYER_PASSWORD_MIN_LENGTH, PHONE_CODE } from '../domain/registration'
 import type { Buyer } from '../payload-types'
 import { checkAccountPassword, PasswordRefused } from './passwords'
-import { consumePhoneCode, invalid, RegistrationRefused, text, type Problem } from './registration'
+import { consumePhoneCode, RegistrationRefused, text, type Problem } from './registration'
 
 async function signedInBuyer(req: PayloadRequest): Promise<Buyer> {
   const id = buyerOf(req.user)
@@ -35,7 +35,7 @@ export async function changeBuyerPassword(req: PayloadRequest, input: PasswordCh
   const current = text(input as Record<string, unknown>, 'currentPassword', problems, true)
   const password = text(input as Record<string, unknown>, 'password', problems, true)
   newPasswordProblems(password, problems)
-  if (problems.length) throw invalid(req, 'buyers', problems)
+  if (problems.length) throw fieldErrors(req, 'buyers', problems)
   const check = await checkAccountPassword(req, { collection: 'buyers', username: buyer.username ?? buyer.phone }, current!)
   if (check === 'locked') {
     throw new PasswordRefused(
@@ -46,7 +46,7 @@ export async function changeBuyerPassword(req: PayloadRequest, input: PasswordCh
     )
   }
   if (check === 'wrong') {
-    throw invalid(req, 'buyers', [{ path: 'currentPassword', message: { en: 'Wrong current password', ru: 'Неверный текущий пароль' } }])
+    throw fieldErrors(req, 'buyers', [{ path: 'currentPassword', message: { en: 'Wrong current password', ru: 'Неверный текущий пароль' } }])
   }
   // With the caller's req, Payload keeps the session in use and ends the account's other sign-ins.
   await req.payload.update({
@@ -75,10 +75,10 @@ export async function changeBuyerPhone(req: PayloadRequest, input: PhoneChange):
   if (code !== undefined && !new RegExp(`^\\d{${PHONE_CODE.digits}}$`).test(code.trim())) {
     problems.push({ path: 'code', message: { en: `${PHONE_CODE.digits} digits from the SMS`, ru: `${PHONE_CODE.digits} цифр из SMS` } })
   }
-  if (problems.length || !checked?.ok) throw invalid(req, 'buyers', problems)
+  if (problems.length || !checked?.ok) throw fieldErrors(req, 'buyers', problems)
   const phone = checked.phone
   if (!(await consumePhoneCode(req, phone, code!.trim()))) {
-    throw invalid(req, 'buyers', [{ path: 'code', message: { en: 'Wrong or expired code', ru: 'Неверный или просроченный код' } }])
+    throw fieldErrors(req, 'buyers', [{ path: 'code', message: { en: 'Wrong or expired code', ru: 'Неверный или просроченный код' } }])
   }
   // The caller has just proven the number is theirs, so saying it has an account tells them nothing new.
   const taken = await req.payload.count({ collection: 'buyers', where: { phone: { equals: phone } }, overrideAccess: true })

@@ -8,14 +8,11 @@ import {
   APIError,
   createLocalReq,
   NotFound,
-  ValidationError,
   type Payload,
   type PayloadRequest,
 } from 'payload'
 
 import { isAdminUser, isStaff } from '../../access'
-import { inUserLanguage, type Message } from '../../hooks/errors'
-import { PUMP_FLOW_CONTEXT_KEY } from '../../hooks/pumps'
 import {
   AWAITING_COMMISSIONING,
   collectTransitionData,
@@ -31,8 +28,11 @@ import {
   type PumpStatus,
   type Transition,
 } from '../domain/lifecycle'
+import { pumpFlowContext } from '../domain/flow'
+import { isBlank, REQUIRED } from '../domain/messages'
 import { PUMP_PASSWORD_MIN_LENGTH, relationId } from '../domain/pump'
 import { normalizeSerial } from '../domain/registration'
+import { fieldErrors, inUserLanguage, type FieldProblem } from '../i18n'
 import type { Pump, PumpEvent } from '../payload-types'
 import { generateDeviceKey } from './device-keys'
 import { recordEvent } from './history'
@@ -58,19 +58,6 @@ export class StatusConflict extends APIError {
     )
   }
 }
-
-function badRequest(req: PayloadRequest, errors: { path: string; message: Message }[]): ValidationError {
-  return new ValidationError(
-    {
-      collection: 'pumps',
-      errors: errors.map(({ path, message }) => ({ path, message: inUserLanguage(req, message) })),
-      req,
-    },
-    req.t,
-  )
-}
-
-const REQUIRED: Message = { en: 'Required', ru: 'Обязательное поле' }
 
 type StatusChange = {
   pumpId: number
@@ -107,7 +94,7 @@ async function changeStatus(req: PayloadRequest, change: StatusChange): Promise<
       depth: 0,
       req,
       overrideAccess: true,
-      context: { [PUMP_FLOW_CONTEXT_KEY]: 'lifecycle' },
+      context: pumpFlowContext('lifecycle'),
     })
     const event = await recordEvent(req, {
       pump: change.pumpId,
@@ -127,7 +114,7 @@ async function changeStatus(req: PayloadRequest, change: StatusChange): Promise<
 /** The caller confirms with their own account password; a wrong one counts toward the lockout like a failed login. */
 async function confirmOwnPassword(req: PayloadRequest, password: unknown): Promise<void> {
   if (typeof password !== 'string' || password === '') {
-    throw badRequest(req, [{ path: 'password', message: { en: 'Enter your password', ru: 'Введите свой пароль' } }])
+    throw fieldErrors(req, 'pumps', [{ path: 'password', message: { en: 'Enter your password', ru: 'Введите свой пароль' } }])
   }
   await requireOwnPassword(req, password, {
     en: 'Wrong password: the status was not changed',
@@ -165,7 +152,7 @@ function chooseTransition(req: PayloadRequest, from: PumpStatus, to: unknown): T
     list.map((status) => `${status} (${STATUS_LABELS[status][language]})`).join(', ')
   if (to !== undefined && to !== null && to !== '') {
     if (!isPumpStatus(to)) {
-      throw badRequest(req, [
+      throw fieldErrors(req, 'pumps', [
         {
           path: 'to',
           message: {
@@ -181,7 +168,7 @@ function chooseTransition(req: PayloadRequest, from: PumpStatus, to: unknown): T
     return options[0]
   } else if (options.length > 1) {
     const targets = options.map((transition) => transition.to)
-    throw badRequest(req, [
+    throw fieldErrors(req, 'pumps', [
       {
         path: 'to',
         message: {
@@ -202,13 +189,13 @@ function chooseTransition(req: PayloadRequest, from: PumpStatus, to: unknown): T
 }
 
 function checkedComment(req: PayloadRequest, comment: unknown, required: boolean): string | undefined {
-  if (comment === undefined || comment === null || (typeof comment === 'string' && comment.trim() === '')) {
-    if (required) throw badRequest(req, [{ path: 'comment', message: REQUIRED }])
+  if (isBlank(comment)) {
+    if (required) throw fieldErrors(req, 'pumps', [{ path: 'comment', message: REQUIRED }])
     return undefined
   }
-  if (typeof comment !== 'string') throw badRequest(req, [{ path: 'comment', message: DATA_PROBLEM_MESSAGES.text }])
+  if (typeof comment !== 'string') throw fieldErrors(req, 'pumps', [{ path: 'comment', message: DATA_PROBLEM_MESSAGES.text }])
   if (comment.trim().length > MAX_TEXT_LENGTH) {
-    throw badRequest(req, [{ path: 'comment', message: DATA_PROBLEM_MESSAGES.tooLong }])
+    throw fieldErrors(req, 'pumps', [{ path: 'comment', message: DATA_PROBLEM_MESSAGES.tooLong }])
   }
   return comment.trim()
 }
@@ -235,7 +222,7 @@ export async function advanceStatus(req: PayloadRequest, id: unknown, input: Adv
   const from = statusOf(pump)
   const transition = chooseTransition(req, from, input.to)
   if (input.data !== undefined && (typeof input.data !== 'object' || input.data === null || Array.isArray(input.data))) {
-    throw badRequest(req, [{ path: 'data', message: { en: 'Must be an object', ru: 'Должно быть объектом' } }])
+    throw fieldErrors(req, 'pumps', [{ path: 'data', message: { en: 'Must be an object', ru: 'Должно быть объектом' } }])
   }
   const collected = collectTransitionData(transition, (input.data ?? {}) as Record<string, unknown>, {
     now: new Date(),
@@ -245,14 +232,15 @@ export async function advanceStatus(req: PayloadRequest, id: unknown, input: Adv
     generatePassword: () => generateLabelPassword(randomInt),
   })
   if (!collected.ok) {
-    throw badRequest(
+    throw fieldErrors(
       req,
+      'pumps',
       collected.problems.map(({ field, problem }) => ({ path: `data.${field}`, message: DATA_PROBLEM_MESSAGES[problem] })),
     )
   }
   const { values, generatedPassword } = collected
   if (values.model !== undefined && !(await modelExists(req, values.model))) {
-    throw badRequest(req, [{ path: 'data.model', message: DATA_PROBLEM_MESSAGES.choice }])
+    throw fieldErrors(req, 'pumps', [{ path: 'data.model', message: DATA_PROBLEM_MESSAGES.choice }])
   }
   const comment = checkedComment(req, input.comment, false)
   await confirmOwnPassword(req, input.password)
@@ -287,7 +275,7 @@ export async function setStatus(req: PayloadRequest, id: unknown, input: SetStat
   const pump = await visiblePump(req, id)
   const from = statusOf(pump)
   if (!isPumpStatus(input.status)) {
-    throw badRequest(req, [
+    throw fieldErrors(req, 'pumps', [
       {
         path: 'status',
         message: {
@@ -299,7 +287,7 @@ export async function setStatus(req: PayloadRequest, id: unknown, input: SetStat
   }
   const to = input.status
   if (to === from) {
-    throw badRequest(req, [
+    throw fieldErrors(req, 'pumps', [
       { path: 'status', message: { en: 'The pump already has this status', ru: 'У насоса уже этот статус' } },
     ])
   }

@@ -2,7 +2,7 @@
 // one bounded query per poll of an open page, through the same access rules as every other read.
 import { APIError, type PayloadRequest } from 'payload'
 
-import { inUserLanguage } from '../../hooks/errors'
+import { inUserLanguage } from '../i18n'
 import { LIVE_FIELDS, type LiveField, type LivePump } from '../domain/live'
 
 export { MAX_LIVE_IDS } from '../domain/live'

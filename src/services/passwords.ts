@@ -14,7 +14,7 @@ import {
 } from 'payload'
 
 import { staffUser } from '../../access'
-import { inUserLanguage, type Message } from '../../hooks/errors'
+import { inUserLanguage, type Message } from '../i18n'
 
 export type PasswordCheck = 'right' | 'wrong' | 'locked'
 

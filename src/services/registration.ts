@@ -6,13 +6,12 @@ import { createHmac, randomInt, timingSafeEqual } from 'node:crypto'
 
 import { sql } from '@payloadcms/db-postgres'
 import bcrypt from 'bcryptjs'
-import { APIError, Forbidden, ValidationError, type PayloadRequest, type Where } from 'payload'
+import { APIError, Forbidden, type PayloadRequest, type Where } from 'payload'
 
 import { buyerOf, partnerOf } from '../../access'
-import { BUYER_CREDENTIALS_CONTEXT_KEY } from '../../hooks/buyers'
-import { inUserLanguage, type Message } from '../../hooks/errors'
-import { ASSIGNMENT_SOURCE_CONTEXT_KEY, PUMP_FLOW_CONTEXT_KEY } from '../../hooks/pumps'
+import { BUYER_CREDENTIALS_CONTEXT_KEY, pumpFlowContext } from '../domain/flow'
 import { checkIccid, ICCID_ERRORS } from '../domain/iccid'
+import { isBlank, REQUIRED } from '../domain/messages'
 import { normalizePartnerId } from '../domain/partner-id'
 import { normalizePhone, PHONE_ERRORS } from '../domain/phone'
 import { relationId } from '../domain/pump'
@@ -28,6 +27,7 @@ import {
   PHONE_CODE,
   type RegistrationOutcome,
 } from '../domain/registration'
+import { fieldErrors, inUserLanguage, type Message } from '../i18n'
 import type { Buyer, Feedback, Pump } from '../payload-types'
 import { attemptLimits, recordAttempt, reserveAttempt, settleAttempt, type Attempt } from './attempts'
 import { clientAddress } from './client-address'
@@ -49,19 +49,11 @@ export class RegistrationRefused extends APIError {
 
 export type Problem = { path: string; message: Message; oversized?: boolean }
 
-export function invalid(req: PayloadRequest, collection: 'pumps' | 'buyers', problems: Problem[]): ValidationError {
-  return new ValidationError(
-    { collection, errors: problems.map(({ path, message }) => ({ path, message: inUserLanguage(req, message) })), req },
-    req.t,
-  )
-}
-
-const REQUIRED: Message = { en: 'Required', ru: 'Обязательное поле' }
 const NOT_TEXT: Message = { en: 'Must be text', ru: 'Должно быть текстом' }
 
 export function text(input: Record<string, unknown>, name: string, problems: Problem[], required: boolean): string | undefined {
   const value = input[name]
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+  if (isBlank(value)) {
     if (required) problems.push({ path: name, message: REQUIRED })
     return undefined
   }
@@ -81,7 +73,7 @@ export function text(input: Record<string, unknown>, name: string, problems: Pro
 /** An oversized input is refused (400) and, in the claim and registration flows, still recorded (serial truncated). */
 async function refuseInvalid(req: PayloadRequest, collection: 'pumps' | 'buyers', problems: Problem[], attempt?: Attempt): Promise<never> {
   if (attempt && problems.some((problem) => problem.oversized)) await recordAttempt(req, attempt, 'invalid_input')
-  throw invalid(req, collection, problems)
+  throw fieldErrors(req, collection, problems)
 }
 
 /** The serial as typed, cut to what the log keeps, when it was too long to take. */
@@ -188,7 +180,7 @@ export async function claimPump(req: PayloadRequest, input: ClaimRequest): Promi
   }
   const partner = await req.payload.findByID({ collection: 'partners', id: company, depth: 0, overrideAccess: true })
   if (partner.partnerId !== partnerId) {
-    throw invalid(req, 'pumps', [
+    throw fieldErrors(req, 'pumps', [
       {
         path: 'partnerId',
         message: { en: 'This is not your company’s partner ID', ru: 'Это не ID партнёра вашей компании' },
@@ -222,7 +214,7 @@ export async function claimPump(req: PayloadRequest, input: ClaimRequest): Promi
       depth: 0,
       req,
       overrideAccess: true,
-      context: { [PUMP_FLOW_CONTEXT_KEY]: 'registration', [ASSIGNMENT_SOURCE_CONTEXT_KEY]: 'partner_claim' },
+      context: pumpFlowContext('registration', 'partner_claim'),
     })
     return { result: { pump: claimed, outcome: 'claimed' }, outcome: 'claimed' }
   })
@@ -270,7 +262,7 @@ export async function requestPhoneCode(req: PayloadRequest, input: CodeRequest):
   const raw = text(input as Record<string, unknown>, 'phone', problems, true)
   const checked = raw === undefined ? null : normalizePhone(raw)
   if (checked && !checked.ok) problems.push({ path: 'phone', message: PHONE_ERRORS.invalid })
-  if (problems.length || !checked?.ok) throw invalid(req, 'buyers', problems)
+  if (problems.length || !checked?.ok) throw fieldErrors(req, 'buyers', problems)
   const { phone } = checked
   const code = generatePhoneCode(randomInt)
   const reserved = await reservePhoneCode(req, {
@@ -481,7 +473,7 @@ export async function registerOwnerPump(req: PayloadRequest, input: OwnerRegistr
         canLogIn = byCode || byPassword
       } else {
         if (password === undefined) {
-          throw invalid(req, 'buyers', [
+          throw fieldErrors(req, 'buyers', [
             { path: 'password', message: { en: 'Choose a password for the app', ru: 'Задайте пароль для приложения' } },
           ])
         }
@@ -518,7 +510,7 @@ export async function registerOwnerPump(req: PayloadRequest, input: OwnerRegistr
         depth: 0,
         req,
         overrideAccess: true,
-        context: { [PUMP_FLOW_CONTEXT_KEY]: 'registration', [ASSIGNMENT_SOURCE_CONTEXT_KEY]: 'owner_app' },
+        context: pumpFlowContext('registration', 'owner_app'),
       })
       return { buyer, pump: updated, canLogIn }
     })
@@ -566,7 +558,7 @@ export async function leaveFeedback(req: PayloadRequest, input: FeedbackRequest)
       problems.push({ path: 'email', message: { en: 'This e-mail belongs to another account', ru: 'Этот e-mail принадлежит другой учётной записи' } })
     }
   }
-  if (problems.length) throw invalid(req, 'buyers', problems)
+  if (problems.length) throw fieldErrors(req, 'buyers', problems)
   return inTransaction(req, async () => {
     await req.payload.update({ collection: 'buyers', id: buyerId, data: { email }, req, overrideAccess: true })
     return req.payload.create({

@@ -2,7 +2,7 @@
 // REST with a real login and once through the Local API with overrideAccess: false.
 import type { Payload } from 'payload'
 
-import { PUMP_FLOW_CONTEXT_KEY } from '../../hooks/pumps'
+import { PUMP_FLOW_CONTEXT_KEY } from '../../src/domain/flow'
 import { onePagePdf } from '../../src/seed/pdf'
 import { createWorld, localUser, unique, type Role, type World } from '../support/fixtures'
 import { closePayload, gql, receivedBodies, rest, startPayload } from '../support/payload'

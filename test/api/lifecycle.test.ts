@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
-import { PUMP_FLOW_CONTEXT_KEY } from '../../hooks/pumps'
+import { PUMP_FLOW_CONTEXT_KEY } from '../../src/domain/flow'
 import { PUMP_STATUSES, type PumpStatus } from '../../src/domain/lifecycle'
 import { commissionOnFirstConnection, importStatus } from '../../src/services/lifecycle'
 import { createWorld, localUser, unique, type World } from '../support/fixtures'

@@ -1,7 +1,7 @@
 // A small world for access tests: two partner companies, one account per role, two owners, pumps of each.
 import type { Payload } from 'payload'
 
-import { PUMP_FLOW_CONTEXT_KEY } from '../../hooks/pumps'
+import { PUMP_FLOW_CONTEXT_KEY } from '../../src/domain/flow'
 import { login } from './payload'
 
 export type Role = 'admin' | 'service' | 'partner' | 'owner' | 'anonymous'
