@@ -22,7 +22,7 @@ import { Users } from './collections/Users'
 import { protectInternalFields } from './access/internal-fields'
 import { mqttIngest } from './plugins/mqtt-ingest'
 import { requestGuards } from './src/endpoints/guards'
-import { prepareDatabase } from './src/runtime/database'
+import { prepareDatabase } from './src/services/database-setup'
 import { settings } from './src/settings'
 import { keepFieldErrors } from './hooks/errors'
 import { serverLogger } from './src/services/server-log'
@@ -116,7 +116,7 @@ export default protectInternalFields(buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   db: postgresAdapter({
     pool: { connectionString: settings.databaseUrl },
-    // Schema changes go through committed migrations, applied by src/runtime/migrate.ts; only `npm run dev`
+    // Schema changes go through committed migrations, applied by src/services/migrations.ts; only `npm run dev`
     // pushes the schema.
     push: settings.schemaPush,
     migrationDir: path.resolve(dirname, 'migrations'),

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const [{ getPayload }, { default: config }, { applyMigrations }, { closePayload }, { Ingester }, { sql }] = await Promise.all([
     import('payload'),
     import('../payload.config'),
-    import('../src/runtime/migrate'),
+    import('../src/services/migrations'),
     import('../src/runtime/close'),
     import('../plugins/mqtt-ingest/ingester'),
     import('@payloadcms/db-postgres'),

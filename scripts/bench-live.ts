@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     await Promise.all([
       import('payload'),
       import('../payload.config'),
-      import('../src/runtime/migrate'),
+      import('../src/services/migrations'),
       import('../src/runtime/close'),
       import('@payloadcms/next/routes'),
       import('@payloadcms/db-postgres'),

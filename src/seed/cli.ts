@@ -1,5 +1,5 @@
 // `npm run seed [-- --demo]`: reference lists (always) and the demo data (with --demo or SEED_DEMO=1).
-import { applyMigrations } from '../runtime/migrate'
+import { applyMigrations } from '../services/migrations'
 import { prepareRuntime } from '../runtime/prepare'
 import { settings } from '../settings'
 import { closePayload } from '../runtime/close'

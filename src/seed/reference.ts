@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 
-import { rootDirOf } from '../runtime/root'
+import { rootDirOf } from '../services/root'
 
 type Named = { code: string; nameEn: string; nameRu: string }
 export type ReferenceData = {

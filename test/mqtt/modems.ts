@@ -11,7 +11,7 @@ import type { IngestOptions } from '../../plugins/mqtt-ingest/ingester'
 import { deviceKeyHash } from '../../src/services/device-keys'
 import { importStatus } from '../../src/services/lifecycle'
 import { freePort } from '../../src/runtime/ports'
-import { survivePgErrors } from '../../src/runtime/pg-errors'
+import { survivePgErrors } from '../../src/services/pg-errors'
 import { unique } from '../support/fixtures'
 
 export const externalUrl = process.env.MQTT_URL

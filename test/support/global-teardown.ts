@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import pg from 'pg'
 
-import { survivePgErrors } from '../../src/runtime/pg-errors'
+import { survivePgErrors } from '../../src/services/pg-errors'
 import { testDatabase } from './database'
 
 export default async function globalTeardown(): Promise<void> {

@@ -5,7 +5,7 @@ import { getPayload, type Payload } from 'payload'
 
 import config from '../../payload.config'
 import { closePayload } from '../../src/runtime/close'
-import { applyMigrations } from '../../src/runtime/migrate'
+import { applyMigrations } from '../../src/services/migrations'
 import { ensureReferenceData } from '../../src/seed/reference'
 
 export async function startPayload(): Promise<Payload> {

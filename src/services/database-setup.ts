@@ -1,11 +1,12 @@
+// Every process's database set-up in Payload's onInit: error listeners on the pool, then migrations and reference data.
 import type { Payload } from 'payload'
 
 import { seedDemo } from '../seed/demo'
 import { ensureReferenceData } from '../seed/reference'
 import { settings } from '../settings'
-import { applyMigrations } from './migrate'
+import { applyMigrations } from './migrations'
 import { survivePgErrors } from './pg-errors'
-import { isShuttingDown } from './shutdown'
+import { isShuttingDown } from './shutdown-state'
 
 type PgEmitter = { on: (event: 'error', listener: (error: Error) => void) => unknown }
 type PoolHolder = {
