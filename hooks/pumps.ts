@@ -1,3 +1,5 @@
+// The pump card's rules that hold however it is written: protected fields change only through their own flows,
+// the printed password is kept as a hash, the time zone follows the region, and assignments reach the history.
 import bcrypt from 'bcryptjs'
 import type {
   CollectionAfterChangeHook,
@@ -18,13 +20,13 @@ import {
   PUMP_PASSWORD_MIN_LENGTH,
   relationId,
   sameFieldValue,
+  sameId,
 } from '../src/domain/pump'
 import { normalizeSerial } from '../src/domain/registration'
 import { timezoneForRegion } from '../src/domain/timezone'
 import { recordEvent } from '../src/services/history'
 import { ASSIGNMENT_SOURCE_CONTEXT_KEY, PUMP_FLOW_CONTEXT_KEY, type PumpFlow } from '../src/domain/flow'
 import { fieldError, fieldErrors, inUserLanguage, type Message } from '../src/i18n'
-
 
 const CREATE_DEFAULTS: Record<string, unknown> = { status: INITIAL_STATUS, online: false }
 
@@ -80,7 +82,12 @@ export const refuseProtectedPumpFields: CollectionBeforeValidateHook = ({ data, 
   if (operation === 'update' && !allowed.includes('password') && typeof data.password === 'string' && data.password) {
     touched.push('password')
   }
-  if (touched.length) throw fieldErrors(req, 'pumps', touched.map((path) => ({ path, message: refusal(path) })))
+  if (touched.length)
+    throw fieldErrors(
+      req,
+      'pumps',
+      touched.map((path) => ({ path, message: refusal(path) })),
+    )
   return data
 }
 
@@ -117,7 +124,7 @@ export const deriveInstallationTimezone: CollectionBeforeChangeHook = async ({ d
   const regionCountry = relationId(region.country)
   if (countryId === null) {
     data.country = regionCountry
-  } else if (String(countryId) !== String(regionCountry)) {
+  } else if (!sameId(countryId, regionCountry)) {
     throw fieldError(req, 'pumps', 'region', {
       en: 'This region is not in the chosen country',
       ru: 'Этот регион не относится к выбранной стране',
@@ -162,18 +169,28 @@ export const deletePumpHistory: CollectionBeforeDeleteHook = async ({ id, req })
   await req.payload.delete({ collection: 'pumpEvents', where: { pump: { equals: id } }, req, overrideAccess: true })
 }
 
-export const normalizeSerialField: FieldHook = ({ value }) => (typeof value === 'string' ? normalizeSerial(value) : value)
+export const normalizeSerialField: FieldHook = ({ value }) =>
+  typeof value === 'string' ? normalizeSerial(value) : value
 
 const INSTALLATION_REQUIRED = ['country', 'region', 'objectType'] as const
 
 /** A partner saving the installation form fills in where the pump is and what it heats. */
-export const requireInstallationFromPartners: CollectionBeforeValidateHook = ({ data, originalDoc, operation, req }) => {
+export const requireInstallationFromPartners: CollectionBeforeValidateHook = ({
+  data,
+  originalDoc,
+  operation,
+  req,
+}) => {
   if (!data || operation !== 'update' || inFlow(req) || partnerOf(req.user) === null) return data
   const merged = { ...originalDoc, ...data }
   const missing = INSTALLATION_REQUIRED.filter((name) => relationId(merged[name]) === null)
   if (!missing.length) return data
   const message: Message = { en: 'Required for the installation', ru: 'Обязательно для монтажа' }
-  throw fieldErrors(req, 'pumps', missing.map((path) => ({ path, message })))
+  throw fieldErrors(
+    req,
+    'pumps',
+    missing.map((path) => ({ path, message })),
+  )
 }
 
 /** Fields an owner's update leaves as they are whatever it sends: the nickname, and what Payload itself sets. */
@@ -187,22 +204,39 @@ export const ownersChangeOnlyNickname: CollectionBeforeValidateHook = ({ data, o
     (name) => !OWNER_UNTOUCHED.includes(name) && !sameFieldValue(data[name], originalDoc?.[name]),
   )
   if (!others.length) return data
-  const message: Message = { en: 'An owner changes only the nickname of the pump', ru: 'Владелец меняет только название насоса' }
-  throw fieldErrors(req, 'pumps', others.map((path) => ({ path, message })))
+  const message: Message = {
+    en: 'An owner changes only the nickname of the pump',
+    ru: 'Владелец меняет только название насоса',
+  }
+  throw fieldErrors(
+    req,
+    'pumps',
+    others.map((path) => ({ path, message })),
+  )
 }
 
 /**
  * The assignment as stored after this change: `doc` is what the caller may read (an owner's view has no partner,
  * a partner's no owner), so a field counts only when it was in the written data; `previousDoc` is the stored card.
  */
-function assignmentChange(data: Record<string, unknown> | undefined, previousDoc: Record<string, unknown> | undefined, name: 'responsiblePartner' | 'owner') {
+function assignmentChange(
+  data: Record<string, unknown> | undefined,
+  previousDoc: Record<string, unknown> | undefined,
+  name: 'responsiblePartner' | 'owner',
+) {
   if (!data || !(name in data)) return null
   const next = relationId(data[name])
-  return String(next) === String(relationId(previousDoc?.[name])) ? null : { next }
+  return sameId(next, previousDoc?.[name]) ? null : { next }
 }
 
 /** A new responsible partner or owner is written to the pump's history, in the same transaction. */
-export const recordAssignmentChanges: CollectionAfterChangeHook = async ({ data, doc, previousDoc, operation, req }) => {
+export const recordAssignmentChanges: CollectionAfterChangeHook = async ({
+  data,
+  doc,
+  previousDoc,
+  operation,
+  req,
+}) => {
   if (operation !== 'update') return doc
   const source = (req.context?.[ASSIGNMENT_SOURCE_CONTEXT_KEY] as EventSource | undefined) ?? 'card'
   const partnerChange = assignmentChange(data, previousDoc, 'responsiblePartner')
@@ -212,14 +246,28 @@ export const recordAssignmentChanges: CollectionAfterChangeHook = async ({ data,
       partner === null
         ? null
         : await req.payload.findByID({ collection: 'partners', id: partner, depth: 0, req, overrideAccess: true })
-    await recordEvent(req, { pump: doc.id, kind: 'partner', partner: partner as number | null, assignedTo: named?.title ?? null, source })
+    await recordEvent(req, {
+      pump: doc.id,
+      kind: 'partner',
+      partner: partner as number | null,
+      assignedTo: named?.title ?? null,
+      source,
+    })
   }
   const ownerChange = assignmentChange(data, previousDoc, 'owner')
   if (ownerChange) {
     const owner = ownerChange.next
     const named =
-      owner === null ? null : await req.payload.findByID({ collection: 'buyers', id: owner, depth: 0, req, overrideAccess: true })
-    await recordEvent(req, { pump: doc.id, kind: 'owner', owner: owner as number | null, assignedTo: named?.phone ?? null, source })
+      owner === null
+        ? null
+        : await req.payload.findByID({ collection: 'buyers', id: owner, depth: 0, req, overrideAccess: true })
+    await recordEvent(req, {
+      pump: doc.id,
+      kind: 'owner',
+      owner: owner as number | null,
+      assignedTo: named?.phone ?? null,
+      source,
+    })
   }
   return doc
 }

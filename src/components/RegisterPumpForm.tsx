@@ -7,7 +7,8 @@ import { useState, type CSSProperties, type FormEvent } from 'react'
 
 const TEXT = {
   en: {
-    intro: 'Enter what is printed on the pump’s label and your company’s partner ID. The pump is then yours to install.',
+    intro:
+      'Enter what is printed on the pump’s label and your company’s partner ID. The pump is then yours to install.',
     serial: 'Serial number',
     partnerId: 'Partner ID',
     partnerIdHint: 'Your company’s ID, e.g. P-12345',
@@ -46,16 +47,16 @@ const inputStyle: CSSProperties = {
 const labelStyle: CSSProperties = { display: 'flex', flexDirection: 'column', gap: 4, marginBottom: 16 }
 const errorStyle: CSSProperties = { color: 'var(--theme-error-500)', fontSize: '0.9em' }
 
-export function RegisterPumpForm() {
+type RegisterText = (typeof TEXT)['en']
+
+/** Posts the form to POST /api/pumps/register; on success opens the pump's card, otherwise keeps each refusal. */
+function useRegisterSubmit(language: 'en' | 'ru', text: RegisterText) {
   const {
     config: {
       routes: { admin, api },
       serverURL,
     },
   } = useConfig()
-  const { i18n } = useTranslation()
-  const language = i18n.language === 'ru' ? 'ru' : 'en'
-  const text = TEXT[language]
   const router = useRouter()
   const [saving, setSaving] = useState(false)
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
@@ -72,7 +73,11 @@ export function RegisterPumpForm() {
         method: 'POST',
         credentials: 'include',
         headers: { 'Content-Type': 'application/json', 'Accept-Language': language },
-        body: JSON.stringify({ serial: form.get('serial'), partnerId: form.get('partnerId'), password: form.get('password') }),
+        body: JSON.stringify({
+          serial: form.get('serial'),
+          partnerId: form.get('partnerId'),
+          password: form.get('password'),
+        }),
       })
       const answer = (await response.json().catch(() => ({}))) as Answer
       if (response.ok && answer.doc) {
@@ -89,22 +94,39 @@ export function RegisterPumpForm() {
       setSaving(false)
     }
   }
+  return { saving, fieldErrors, formError, submit }
+}
 
-  const field = (name: 'serial' | 'partnerId' | 'password', label: string, hint?: string) => (
+/** One labelled input, with its hint and the server's refusal beside it. */
+function RegisterField(props: {
+  name: 'serial' | 'partnerId' | 'password'
+  label: string
+  hint?: string
+  error?: string
+}) {
+  const { name, label, hint, error } = props
+  return (
     <label style={labelStyle}>
       <span>{label} *</span>
       <input autoComplete="off" name={name} required style={inputStyle} type="text" />
       {hint ? <small>{hint}</small> : null}
-      {fieldErrors[name] ? <span style={errorStyle}>{fieldErrors[name]}</span> : null}
+      {error ? <span style={errorStyle}>{error}</span> : null}
     </label>
   )
+}
+
+export function RegisterPumpForm() {
+  const { i18n } = useTranslation()
+  const language = i18n.language === 'ru' ? 'ru' : 'en'
+  const text = TEXT[language]
+  const { saving, fieldErrors, formError, submit } = useRegisterSubmit(language, text)
 
   return (
     <form className="register-pump-form" onSubmit={submit} style={{ maxWidth: 520 }}>
       <p style={{ marginBottom: 24 }}>{text.intro}</p>
-      {field('serial', text.serial)}
-      {field('partnerId', text.partnerId, text.partnerIdHint)}
-      {field('password', text.password)}
+      <RegisterField error={fieldErrors.serial} label={text.serial} name="serial" />
+      <RegisterField error={fieldErrors.partnerId} hint={text.partnerIdHint} label={text.partnerId} name="partnerId" />
+      <RegisterField error={fieldErrors.password} label={text.password} name="password" />
       {formError ? (
         <p className="register-pump-form__error" role="alert" style={errorStyle}>
           {formError}

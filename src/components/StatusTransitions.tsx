@@ -38,6 +38,59 @@ function useOffer(url: string, id: unknown, language: string): TransitionsAnswer
   return offer
 }
 
+/** Which dialog is open (none, a transition, or "Set status…"), kept in step with the native <dialog>. */
+function useStatusDialog(reset: () => void) {
+  const [dialog, setDialog] = useState<Dialog | null>(null)
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  useEffect(() => {
+    if (dialog) dialogRef.current?.showModal()
+    else dialogRef.current?.close()
+  }, [dialog])
+  const open = useCallback(
+    (next: Dialog) => {
+      reset()
+      setDialog(next)
+    },
+    [reset],
+  )
+  const close = useCallback(() => setDialog(null), [])
+  return { dialog, dialogRef, open, close }
+}
+
+/** One button per transition the server offers, and "Set status…" for administrators. */
+function StatusButtons(props: { offer: TransitionsAnswer; open: (next: Dialog) => void; setStatusLabel: string }) {
+  const { offer, open, setStatusLabel } = props
+  return (
+    <>
+      {offer.transitions.map((transition) => (
+        <Button
+          key={transition.to}
+          buttonStyle={transition.action === 'advance' ? 'primary' : 'secondary'}
+          className={`status-transition status-transition--${transition.action}`}
+          margin={false}
+          onClick={() => open({ kind: 'advance', offer: transition })}
+          size="medium"
+          type="button"
+        >
+          {transition.label}
+        </Button>
+      ))}
+      {offer.setStatus ? (
+        <Button
+          buttonStyle="subtle"
+          className="status-transition status-transition--set-status"
+          margin={false}
+          onClick={() => open({ kind: 'setStatus' })}
+          size="medium"
+          type="button"
+        >
+          {setStatusLabel}
+        </Button>
+      ) : null}
+    </>
+  )
+}
+
 export function StatusTransitions() {
   const { id } = useDocumentInfo()
   const {
@@ -52,65 +105,30 @@ export function StatusTransitions() {
   const url = `${serverURL ?? ''}${api}/pumps/${id}`
   const offer = useOffer(url, id, language)
   const zone = usePumpZone()
-  const [dialog, setDialog] = useState<Dialog | null>(null)
   const state = useStatusSubmit({ url, language, failed: text.failed, zone: zone.zone })
-  const dialogRef = useRef<HTMLDialogElement>(null)
-
-  useEffect(() => {
-    if (dialog) dialogRef.current?.showModal()
-    else dialogRef.current?.close()
-  }, [dialog])
-
-  const { reset } = state
-  const open = useCallback(
-    (next: Dialog) => {
-      reset()
-      setDialog(next)
-    },
-    [reset],
-  )
+  const { dialog, dialogRef, open, close } = useStatusDialog(state.reset)
 
   if (!offer || (offer.transitions.length === 0 && !offer.setStatus)) return null
-
-  const buttons = offer.transitions.map((transition) => (
-    <Button
-      key={transition.to}
-      buttonStyle={transition.action === 'advance' ? 'primary' : 'secondary'}
-      className={`status-transition status-transition--${transition.action}`}
-      margin={false}
-      onClick={() => open({ kind: 'advance', offer: transition })}
-      size="medium"
-      type="button"
-    >
-      {transition.label}
-    </Button>
-  ))
 
   return (
     <div
       className="status-transitions"
-      style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 8, marginBottom: 'var(--base)' }}
+      style={{
+        display: 'flex',
+        flexDirection: 'column',
+        alignItems: 'flex-start',
+        gap: 8,
+        marginBottom: 'var(--base)',
+      }}
     >
-      {buttons}
-      {offer.setStatus ? (
-        <Button
-          buttonStyle="subtle"
-          className="status-transition status-transition--set-status"
-          margin={false}
-          onClick={() => open({ kind: 'setStatus' })}
-          size="medium"
-          type="button"
-        >
-          {text.setStatus}
-        </Button>
-      ) : null}
+      <StatusButtons offer={offer} open={open} setStatusLabel={text.setStatus} />
 
       {/* In a portal: a form nested in the card's form is invalid HTML and submits the wrong way. */}
       {createPortal(
         <dialog
           aria-labelledby="status-transition-title"
           className="status-transition__dialog"
-          onClose={() => setDialog(null)}
+          onClose={close}
           ref={dialogRef}
           style={dialogStyle}
         >
@@ -124,7 +142,7 @@ export function StatusTransitions() {
               formError={state.formError}
               language={language}
               offer={offer}
-              onCancel={() => setDialog(null)}
+              onCancel={close}
               onSubmit={(event) => void state.submit(dialog, event)}
               saving={state.saving}
               zone={zone}

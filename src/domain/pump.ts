@@ -35,6 +35,12 @@ export function relationId(value: unknown): number | string | null {
   return value as number | string
 }
 
+/** Whether two ids (or relationship values) name the same document: Payload gives ids as numbers or text, a
+ * relationship as the id or the populated document. Two empty values are the same (no document). */
+export function sameId(a: unknown, b: unknown): boolean {
+  return String(relationId(a)) === String(relationId(b))
+}
+
 /** Equal for the card's purposes: a date as Date or ISO text, absent vs null, the same JSON. */
 export function sameFieldValue(a: unknown, b: unknown): boolean {
   return comparable(a) === comparable(b)

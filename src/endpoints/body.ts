@@ -1,3 +1,4 @@
+// Reading a custom endpoint's JSON body, for the endpoints and the plugins alike.
 import { addDataAndFileToRequest, type PayloadRequest } from 'payload'
 
 /** The JSON body of a custom endpoint's request, or an empty object. */

@@ -13,7 +13,8 @@ import { withinTime } from './time-limit'
 
 /** Time limits of the embedded start's steps (s): generous for a busy 2-core machine, short of "hung". */
 const LIMITS = { initialise: 180, start: 120, connect: 30, createDatabase: 120 }
-const TRY = 'see the lines above; if the machine is very busy, try again, or delete the data folder to start afresh (it holds the embedded database)'
+const TRY =
+  'see the lines above; if the machine is very busy, try again, or delete the data folder to start afresh (it holds the embedded database)'
 
 export type EmbeddedPostgresHandle = {
   /** Connection string of the server's maintenance database; add a database name with `databaseUrl()`. */
@@ -70,6 +71,67 @@ function readOrCreatePassword(file: string): string {
   return password
 }
 
+/** The embedded server for this cluster; it keeps its last lines of output for the error message. */
+function embeddedServer(databaseDir: string, port: number, password: string, recentLines: string[]): EmbeddedPostgres {
+  return new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    // Loopback only, no unix socket (its default folder may not exist on a bare machine).
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message) => {
+      recentLines.push(String(message).trim())
+      if (recentLines.length > 20) recentLines.shift()
+    },
+    onError: (error) => recentLines.push(String(error)),
+  })
+}
+
+/** Initialises the cluster if it is new, then starts it; a failed start stops it and says why. */
+async function initialiseAndStart(
+  databaseDir: string,
+  connection: { port: number; password: string; adminUrl: string },
+  log: (line: string) => void,
+) {
+  const { port, password, adminUrl } = connection
+  const recentLines: string[] = []
+  const server = embeddedServer(databaseDir, port, password, recentLines)
+  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    log(`[postgres] initialising a new cluster in ${databaseDir}`)
+    if (isRoot) {
+      fs.mkdirSync(databaseDir, { recursive: true })
+    }
+    await withinTime(
+      '[postgres] initialising the embedded database (initdb)',
+      LIMITS.initialise,
+      TRY,
+      server.initialise(),
+    )
+  }
+  try {
+    await withinTime(
+      `[postgres] starting the embedded PostgreSQL in ${databaseDir}`,
+      LIMITS.start,
+      TRY,
+      started(server, adminUrl),
+    )
+  } catch (error) {
+    await withinTime('[postgres] stopping it', 15, 'it may still run', server.stop()).catch(() => {})
+    const detail = recentLines.filter(Boolean).slice(-5).join('\n  ')
+    throw new Error(
+      `The embedded PostgreSQL in ${databaseDir} did not start` +
+        (detail.includes('lock file') ? ' (is another copy of the app already running on it?)' : '') +
+        `: ${(error as Error | undefined)?.message ?? 'it exited'}\n  ${detail}`,
+    )
+  }
+
+  return server
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string
   port: number
@@ -86,57 +148,23 @@ export async function startEmbeddedPostgres(options: {
   const databaseUrl = (database: string) =>
     `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`
   if (options.reuseRunning && !(await isPortFree(port)) && (await answers(databaseUrl('postgres')))) {
-    log(`[postgres] the embedded PostgreSQL of ${databaseDir} is already running on port ${port} (npm start?): using it`)
-    return { databaseUrl, createDatabase: (database) => createDatabaseIfMissing(databaseUrl('postgres'), database), stop: async () => {} }
+    log(
+      `[postgres] the embedded PostgreSQL of ${databaseDir} is already running on port ${port} (npm start?): using it`,
+    )
+    return {
+      databaseUrl,
+      createDatabase: (database) => createDatabaseIfMissing(databaseUrl('postgres'), database),
+      stop: async () => {},
+    }
   }
   await assertPortFree(
     port,
     options.portVariable ?? 'EMBEDDED_POSTGRES_PORT',
     'the embedded PostgreSQL',
-    'or set DATABASE_URL to use a PostgreSQL server (if it is this app\'s own `npm start`, stop that first)',
+    "or set DATABASE_URL to use a PostgreSQL server (if it is this app's own `npm start`, stop that first)",
   )
 
-  const recentLines: string[] = []
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    createPostgresUser: isRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    // Loopback only, no unix socket (its default folder may not exist on a bare machine).
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message) => {
-      recentLines.push(String(message).trim())
-      if (recentLines.length > 20) recentLines.shift()
-    },
-    onError: (error) => recentLines.push(String(error)),
-  })
-
-  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
-    log(`[postgres] initialising a new cluster in ${databaseDir}`)
-    if (isRoot) {
-      fs.mkdirSync(databaseDir, { recursive: true })
-    }
-    await withinTime('[postgres] initialising the embedded database (initdb)', LIMITS.initialise, TRY, server.initialise())
-  }
-  try {
-    await withinTime(
-      `[postgres] starting the embedded PostgreSQL in ${databaseDir}`,
-      LIMITS.start,
-      TRY,
-      started(server, databaseUrl('postgres')),
-    )
-  } catch (error) {
-    await withinTime('[postgres] stopping it', 15, 'it may still run', server.stop()).catch(() => {})
-    const detail = recentLines.filter(Boolean).slice(-5).join('\n  ')
-    throw new Error(
-      `The embedded PostgreSQL in ${databaseDir} did not start` +
-        (detail.includes('lock file') ? ' (is another copy of the app already running on it?)' : '') +
-        `: ${(error as Error | undefined)?.message ?? 'it exited'}\n  ${detail}`,
-    )
-  }
+  const server = await initialiseAndStart(databaseDir, { port, password, adminUrl: databaseUrl('postgres') }, log)
 
   return {
     databaseUrl,
@@ -170,7 +198,11 @@ async function started(server: EmbeddedPostgres, url: string): Promise<void> {
 
 /** Whether a PostgreSQL answers at this URL (with our password) within a few seconds. */
 async function answers(url: string): Promise<boolean> {
-  const client = survivePgErrors(new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 }), 'probe', () => {})
+  const client = survivePgErrors(
+    new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 }),
+    'probe',
+    () => {},
+  )
   try {
     await client.connect()
     await client.query('SELECT 1')

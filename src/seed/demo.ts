@@ -37,7 +37,10 @@ function demoTransitionData(at: (step: PumpStatus) => string): Partial<Record<Pu
     shipped: { shipmentDate: at('shipped'), consignee: 'ООО «Тепло-Монтаж»', waybillNumber: 'ТТН-2026-0415' },
     in_operation: { commissioningDate: at('in_operation') },
     in_service: { serviceReason: 'Плановое обслуживание: замена фильтра' },
-    decommissioned: { decommissioningDate: at('decommissioned'), decommissioningReason: 'Замена на более мощную модель' },
+    decommissioned: {
+      decommissioningDate: at('decommissioned'),
+      decommissioningReason: 'Замена на более мощную модель',
+    },
   }
 }
 
@@ -67,16 +70,7 @@ async function codeId(payload: Payload, collection: 'countries' | 'regions' | 'o
   return docs[0]?.id ?? null
 }
 
-export async function seedDemo(payload: Payload, options: { onlyIfEmpty?: boolean } = {}): Promise<boolean> {
-  if (settings.production) throw new Error('Demo data (with its known passwords) is for development only')
-  if (options.onlyIfEmpty) {
-    const { totalDocs } = await payload.count({ collection: 'pumps' })
-    if (totalDocs > 0) {
-      payload.logger.warn(demoSkipped(totalDocs))
-      return false
-    }
-  }
-
+async function seedModels(payload: Payload) {
   const models = []
   for (const [name, code] of [
     ['Aero 9 (air-water, 9 kW)', 'AERO-9'],
@@ -90,7 +84,11 @@ export async function seedDemo(payload: Payload, options: { onlyIfEmpty?: boolea
     })
     models.push(await payload.create({ collection: 'models', data: { name, code, manual: manual.id } }))
   }
+  return models
+}
 
+/** The partner companies and the demo's staff and partner accounts. */
+async function seedPeople(payload: Payload) {
   const partners = []
   for (const [name, taxNumber, certified] of [
     ['ООО «Тепло-Монтаж»', '7701234567', true],
@@ -98,7 +96,6 @@ export async function seedDemo(payload: Payload, options: { onlyIfEmpty?: boolea
   ] as const) {
     partners.push(await payload.create({ collection: 'partners', data: { name, taxNumber, certified } }))
   }
-
   const accounts = []
   for (const account of DEMO_ACCOUNTS) {
     const created = await payload.create({
@@ -113,16 +110,23 @@ export async function seedDemo(payload: Payload, options: { onlyIfEmpty?: boolea
     })
     accounts.push({ ...created, collection: 'users' as const })
   }
-  // The demo's story: its service engineer made every move, at the date the move collected.
-  const engineer = accounts.find((account) => account.role === 'service')
-
   const buyer = await payload.create({
     collection: 'buyers',
     data: { phone: DEMO_BUYER.phone, username: DEMO_BUYER.phone, password: DEMO_BUYER.password, name: DEMO_BUYER.name },
   })
+  return { partners, accounts, buyer }
+}
 
+type DemoCast = Awaited<ReturnType<typeof seedPeople>> & { models: Awaited<ReturnType<typeof seedModels>> }
+
+/** One pump per status, each walked along its life by the demo's service engineer. */
+async function seedPumps(payload: Payload, cast: DemoCast) {
+  const { models, partners, accounts, buyer } = cast
+  // The demo's story: its service engineer made every move, at the date the move collected.
+  const engineer = accounts.find((account) => account.role === 'service')
   const seededAt = Date.now()
-  const stepDate = (step: PumpStatus) => new Date(seededAt - (DEMO_STEP_DAYS_AGO[step] ?? 0) * 24 * 3600_000).toISOString()
+  const stepDate = (step: PumpStatus) =>
+    new Date(seededAt - (DEMO_STEP_DAYS_AGO[step] ?? 0) * 24 * 3600_000).toISOString()
   const transitionData = demoTransitionData(stepDate)
   const russia = await codeId(payload, 'countries', 'RU')
   const sverdlovsk = await codeId(payload, 'regions', 'RU-SVE')
@@ -157,6 +161,20 @@ export async function seedDemo(payload: Payload, options: { onlyIfEmpty?: boolea
       await importStatus(payload, pump.id, step, transitionData[step], { by: engineer, at: new Date(stepDate(step)) })
     }
   }
+}
+
+export async function seedDemo(payload: Payload, options: { onlyIfEmpty?: boolean } = {}): Promise<boolean> {
+  if (settings.production) throw new Error('Demo data (with its known passwords) is for development only')
+  if (options.onlyIfEmpty) {
+    const { totalDocs } = await payload.count({ collection: 'pumps' })
+    if (totalDocs > 0) {
+      payload.logger.warn(demoSkipped(totalDocs))
+      return false
+    }
+  }
+  const models = await seedModels(payload)
+  const people = await seedPeople(payload)
+  await seedPumps(payload, { ...people, models })
   payload.logger.info('[seed] demo data added (accounts: see README "Demo data")')
   return true
 }

@@ -4,26 +4,18 @@ import { Forbidden, type PayloadRequest } from 'payload'
 
 import { buyerOf } from '../../access'
 import { BUYER_CREDENTIALS_CONTEXT_KEY } from '../domain/flow'
-import { fieldErrors, inUserLanguage } from '../i18n'
+import { fieldError, fieldErrors, inUserLanguage } from '../i18n'
 import { normalizePhone, PHONE_ERRORS } from '../domain/phone'
-import { BUYER_PASSWORD_MIN_LENGTH, PHONE_CODE } from '../domain/registration'
 import type { Buyer } from '../payload-types'
 import { checkAccountPassword, PasswordRefused } from './passwords'
-import { consumePhoneCode, RegistrationRefused, text, type Problem } from './registration'
+import { codeProblems, newPasswordProblems, text, type Problem } from './registration/input'
+import { consumePhoneCode } from './registration/phone-codes'
+import { RegistrationRefused } from './registration/refusals'
 
 async function signedInBuyer(req: PayloadRequest): Promise<Buyer> {
   const id = buyerOf(req.user)
   if (id === null) throw new Forbidden(req.t)
   return req.payload.findByID({ collection: 'buyers', id, depth: 0, overrideAccess: true })
-}
-
-function newPasswordProblems(password: string | undefined, problems: Problem[]): void {
-  if (password !== undefined && password.length < BUYER_PASSWORD_MIN_LENGTH) {
-    problems.push({
-      path: 'password',
-      message: { en: `At least ${BUYER_PASSWORD_MIN_LENGTH} characters`, ru: `Не короче ${BUYER_PASSWORD_MIN_LENGTH} символов` },
-    })
-  }
 }
 
 export type PasswordChange = { currentPassword?: unknown; password?: unknown }
@@ -32,11 +24,15 @@ export type PasswordChange = { currentPassword?: unknown; password?: unknown }
 export async function changeBuyerPassword(req: PayloadRequest, input: PasswordChange): Promise<void> {
   const buyer = await signedInBuyer(req)
   const problems: Problem[] = []
-  const current = text(input as Record<string, unknown>, 'currentPassword', problems, true)
-  const password = text(input as Record<string, unknown>, 'password', problems, true)
+  const current = text(input, 'currentPassword', problems, true)
+  const password = text(input, 'password', problems, true)
   newPasswordProblems(password, problems)
   if (problems.length) throw fieldErrors(req, 'buyers', problems)
-  const check = await checkAccountPassword(req, { collection: 'buyers', username: buyer.username ?? buyer.phone }, current!)
+  const check = await checkAccountPassword(
+    req,
+    { collection: 'buyers', username: buyer.username ?? buyer.phone },
+    current!,
+  )
   if (check === 'locked') {
     throw new PasswordRefused(
       inUserLanguage(req, {
@@ -46,7 +42,7 @@ export async function changeBuyerPassword(req: PayloadRequest, input: PasswordCh
     )
   }
   if (check === 'wrong') {
-    throw fieldErrors(req, 'buyers', [{ path: 'currentPassword', message: { en: 'Wrong current password', ru: 'Неверный текущий пароль' } }])
+    throw fieldError(req, 'buyers', 'currentPassword', { en: 'Wrong current password', ru: 'Неверный текущий пароль' })
   }
   // With the caller's req, Payload keeps the session in use and ends the account's other sign-ins.
   await req.payload.update({
@@ -65,23 +61,25 @@ export type PhoneChange = { phone?: unknown; code?: unknown }
 export async function changeBuyerPhone(req: PayloadRequest, input: PhoneChange): Promise<Buyer> {
   const buyer = await signedInBuyer(req)
   const problems: Problem[] = []
-  const raw = text(input as Record<string, unknown>, 'phone', problems, true)
-  const code = text(input as Record<string, unknown>, 'code', problems, true)
+  const raw = text(input, 'phone', problems, true)
+  const code = text(input, 'code', problems, true)
   const checked = raw === undefined ? null : normalizePhone(raw)
   if (checked && !checked.ok) problems.push({ path: 'phone', message: PHONE_ERRORS.invalid })
   if (checked?.ok && checked.phone === buyer.phone) {
     problems.push({ path: 'phone', message: { en: 'This is already your phone', ru: 'Это и так ваш телефон' } })
   }
-  if (code !== undefined && !new RegExp(`^\\d{${PHONE_CODE.digits}}$`).test(code.trim())) {
-    problems.push({ path: 'code', message: { en: `${PHONE_CODE.digits} digits from the SMS`, ru: `${PHONE_CODE.digits} цифр из SMS` } })
-  }
+  codeProblems(code, problems)
   if (problems.length || !checked?.ok) throw fieldErrors(req, 'buyers', problems)
   const phone = checked.phone
   if (!(await consumePhoneCode(req, phone, code!.trim()))) {
-    throw fieldErrors(req, 'buyers', [{ path: 'code', message: { en: 'Wrong or expired code', ru: 'Неверный или просроченный код' } }])
+    throw fieldError(req, 'buyers', 'code', { en: 'Wrong or expired code', ru: 'Неверный или просроченный код' })
   }
   // The caller has just proven the number is theirs, so saying it has an account tells them nothing new.
-  const taken = await req.payload.count({ collection: 'buyers', where: { phone: { equals: phone } }, overrideAccess: true })
+  const taken = await req.payload.count({
+    collection: 'buyers',
+    where: { phone: { equals: phone } },
+    overrideAccess: true,
+  })
   if (taken.totalDocs > 0) {
     throw new RegistrationRefused(
       inUserLanguage(req, {
