@@ -20,7 +20,15 @@ import { Regions } from './collections/Regions'
 import { RegistrationAttempts } from './collections/RegistrationAttempts'
 import { Users } from './collections/Users'
 import { protectInternalFields } from './access/internal-fields'
-import { mqttIngest } from './plugins/mqtt-ingest'
+import { hiddenUnlessStaff, notForOwners, readPumpEvents } from './access'
+import { dressConnectivityField } from './collections/pump-connectivity'
+import { mqttIngest, type IngestHost } from './plugins/mqtt-ingest'
+import { AWAITING_COMMISSIONING } from './src/domain/lifecycle'
+import { normalizeSerial } from './src/domain/registration'
+import { onClose } from './src/services/close'
+import { deviceKeyHash } from './src/services/device-keys'
+import { registerHealthCheck, type HealthReport } from './src/services/health'
+import { commissionOnFirstConnection } from './src/services/lifecycle'
 import { requestGuards } from './src/endpoints/guards'
 import { prepareDatabase } from './src/services/database-setup'
 import { settings } from './src/settings'
@@ -30,106 +38,140 @@ import { logMailAdapter } from './src/services/mail-log'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
+/** What the modem ingestion takes from the registry: its serial rule, device-key hash and commissioning. */
+export const ingestionHost: IngestHost = {
+  normalizeSerial,
+  deviceKeyHash,
+  awaitingCommissioning: AWAITING_COMMISSIONING,
+  commission: commissionOnFirstConnection,
+}
+
 // Every hidden field (Payload's auth secrets and the plugins' included) is unreadable and unwritable through the API.
-export default protectInternalFields(buildConfig({
-  // Empty unless SERVER_URL is set: the admin then calls the API on whatever address it was opened with.
-  serverURL: settings.serverUrl,
-  // A login cookie counts only on requests from these origins (a cross-site form post is anonymous).
-  csrf: settings.allowedOrigins,
-  cors: settings.allowedOrigins,
-  admin: {
-    user: Users.slug,
-    importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
-    meta: { titleSuffix: ' · Реестр тепловых насосов' },
-    // Gravatar would send a hash of each e-mail to a third party and fails offline.
-    avatar: 'default',
-    dateFormat: 'dd.MM.yyyy HH:mm',
-    components: {
-      // The content-locale switch only on the reference lists, whose names exist in both languages.
-      providers: ['/src/components/ContentLocale#ContentLocale'],
-      // The partner portal: a page to claim a pump, linked in the navigation for partner users.
-      afterNavLinks: ['/src/components/RegisterPumpNavLink#RegisterPumpNavLink'],
-      beforeDashboard: ['/src/components/PartnerFirstAction#PartnerFirstAction'],
-      views: {
-        registerPump: { Component: '/src/components/RegisterPumpView#RegisterPumpView', path: '/register-pump' },
-      },
-    },
-  },
-  collections: [
-    Pumps,
-    PumpEvents,
-    Partners,
-    Buyers,
-    Feedback,
-    Models,
-    Manuals,
-    Countries,
-    Regions,
-    ObjectTypes,
-    Users,
-    RegistrationAttempts,
-    PhoneCodes,
-  ],
-  editor: lexicalEditor(),
-  // Refused transitions and registrations are answers to the caller (403, 409), not server faults: logged as info, like Payload's own.
-  loggingLevels: {
-    TransitionRefused: 'info',
-    StatusConflict: 'info',
-    RegistrationRefused: 'info',
-    PasswordRefused: 'info',
-    // A failed or locked login is the caller's mistake: one line, no stack trace.
-    AuthenticationError: 'info',
-    LockedAuth: 'info',
-  } as NonNullable<Config['loggingLevels']>,
-  logger: serverLogger(),
-  email: logMailAdapter,
-  i18n: {
-    supportedLanguages: { ru, en },
-    fallbackLanguage: 'en',
-    // Payload 3.90's Russian strings that lose the field name or read wrongly.
-    translations: {
-      ru: {
-        general: {
-          searchBy: 'Искать по {{label}}',
-          or: 'или',
-          creatingNewLabel: 'Создание: {{label}}',
-          email: 'E-mail',
-          noLabel: '—',
-          // The content-locale switch (reference lists only) says what it switches.
-          locale: 'Язык названий',
+export default protectInternalFields(
+  buildConfig({
+    // Empty unless SERVER_URL is set: the admin then calls the API on whatever address it was opened with.
+    serverURL: settings.serverUrl,
+    // A login cookie counts only on requests from these origins (a cross-site form post is anonymous).
+    csrf: settings.allowedOrigins,
+    cors: settings.allowedOrigins,
+    admin: {
+      user: Users.slug,
+      importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
+      meta: { titleSuffix: ' · Реестр тепловых насосов' },
+      // Gravatar would send a hash of each e-mail to a third party and fails offline.
+      avatar: 'default',
+      dateFormat: 'dd.MM.yyyy HH:mm',
+      components: {
+        // The content-locale switch only on the reference lists, whose names exist in both languages.
+        providers: ['/src/components/ContentLocale#ContentLocale'],
+        // The partner portal: a page to claim a pump, linked in the navigation for partner users.
+        afterNavLinks: ['/src/components/RegisterPumpNavLink#RegisterPumpNavLink'],
+        beforeDashboard: ['/src/components/PartnerFirstAction#PartnerFirstAction'],
+        views: {
+          registerPump: { Component: '/src/components/RegisterPumpView#RegisterPumpView', path: '/register-pump' },
         },
       },
-      // Every empty cell reads "—", in English too (Payload's is "<No {{label}}>").
-      en: { general: { noLabel: '—', locale: 'Names in' } },
     },
-  },
-  // Reference names (countries, regions, object types) exist in both languages; the app asks with ?locale=.
-  localization: {
-    locales: [
-      { code: 'ru', label: 'Русский' },
-      { code: 'en', label: 'English' },
+    collections: [
+      Pumps,
+      PumpEvents,
+      Partners,
+      Buyers,
+      Feedback,
+      Models,
+      Manuals,
+      Countries,
+      Regions,
+      ObjectTypes,
+      Users,
+      RegistrationAttempts,
+      PhoneCodes,
     ],
-    defaultLocale: 'ru',
-    fallback: true,
-  },
-  secret: settings.payloadSecret ?? '',
-  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
-  db: postgresAdapter({
-    pool: { connectionString: settings.databaseUrl },
-    // Schema changes go through committed migrations, applied by src/services/migrations.ts; only `npm run dev`
-    // pushes the schema.
-    push: settings.schemaPush,
-    migrationDir: path.resolve(dirname, 'migrations'),
+    editor: lexicalEditor(),
+    // Refused transitions and registrations are answers to the caller (403, 409), not server faults: logged as info, like Payload's own.
+    loggingLevels: {
+      TransitionRefused: 'info',
+      StatusConflict: 'info',
+      RegistrationRefused: 'info',
+      PasswordRefused: 'info',
+      // A failed or locked login is the caller's mistake: one line, no stack trace.
+      AuthenticationError: 'info',
+      LockedAuth: 'info',
+    } as NonNullable<Config['loggingLevels']>,
+    logger: serverLogger(),
+    email: logMailAdapter,
+    i18n: {
+      supportedLanguages: { ru, en },
+      fallbackLanguage: 'en',
+      // Payload 3.90's Russian strings that lose the field name or read wrongly.
+      translations: {
+        ru: {
+          general: {
+            searchBy: 'Искать по {{label}}',
+            or: 'или',
+            creatingNewLabel: 'Создание: {{label}}',
+            email: 'E-mail',
+            noLabel: '—',
+            // The content-locale switch (reference lists only) says what it switches.
+            locale: 'Язык названий',
+          },
+        },
+        // Every empty cell reads "—", in English too (Payload's is "<No {{label}}>").
+        en: { general: { noLabel: '—', locale: 'Names in' } },
+      },
+    },
+    // Reference names (countries, regions, object types) exist in both languages; the app asks with ?locale=.
+    localization: {
+      locales: [
+        { code: 'ru', label: 'Русский' },
+        { code: 'en', label: 'English' },
+      ],
+      defaultLocale: 'ru',
+      fallback: true,
+    },
+    secret: settings.payloadSecret ?? '',
+    typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+    db: postgresAdapter({
+      pool: { connectionString: settings.databaseUrl },
+      // Schema changes go through committed migrations, applied by src/services/migrations.ts; only `npm run dev`
+      // pushes the schema.
+      push: settings.schemaPush,
+      migrationDir: path.resolve(dirname, 'migrations'),
+    }),
+    graphQL: { disablePlaygroundInProduction: true },
+    // A 400 keeps the list of fields and what is wrong with each (docs/lifecycle.md), also in the production build.
+    hooks: { afterError: [keepFieldErrors] },
+    // Migrations and reference lists first (server and worker only); the plugins' onInit runs after this.
+    onInit: prepareDatabase,
+    plugins: [
+      mqttIngest({
+        ingestInThisProcess: () => settings.mqttIngest && settings.role !== undefined,
+        pumpsSlug: Pumps.slug,
+        connectivityAfter: 'history',
+        dressConnectivityField,
+        connection: () => ({
+          url: settings.mqttUrl,
+          username: settings.mqttUsername,
+          password: settings.mqttPassword,
+          shareGroup: settings.mqttShareGroup,
+          embeddedPort: settings.embeddedMqttPort,
+          offlineAfterSeconds: settings.offlineAfterSeconds,
+          authSecret: settings.mqttAuthSecret,
+        }),
+        host: ingestionHost,
+        access: { readModemEvents: readPumpEvents, readModemHistory: notForOwners, hideModemEvents: hiddenUnlessStaff },
+        onStarted: (ingestion, payload) => {
+          registerHealthCheck('mqtt', ingestion.health as () => HealthReport)
+          onClose(payload, ingestion.stop)
+        },
+      }),
+      // Last: page size, depth and id checks for every collection and endpoint, including the plugins' own.
+      requestGuards({
+        maxPageSize: settings.maxPageSize,
+        maxDepth: settings.maxDepth,
+        maxUploadBytes: settings.maxUploadBytes,
+      }),
+    ],
+    telemetry: false,
   }),
-  graphQL: { disablePlaygroundInProduction: true },
-  // A 400 keeps the list of fields and what is wrong with each (docs/lifecycle.md), also in the production build.
-  hooks: { afterError: [keepFieldErrors] },
-  // Migrations and reference lists first (server and worker only); the plugins' onInit runs after this.
-  onInit: prepareDatabase,
-  plugins: [
-    mqttIngest({ enabled: () => settings.mqttIngest && settings.role !== undefined, authSecret: () => settings.mqttAuthSecret }),
-    // Last: page size, depth and id checks for every collection and endpoint, including the plugins' own.
-    requestGuards({ maxPageSize: settings.maxPageSize, maxDepth: settings.maxDepth, maxUploadBytes: settings.maxUploadBytes }),
-  ],
-  telemetry: false,
-}))
+)

@@ -24,65 +24,16 @@ import {
   type TransitionFieldName,
 } from '../src/domain/lifecycle'
 import { NICKNAME_MAX_LENGTH } from '../src/domain/registration'
+import { deviceKeyEndpoint } from '../src/endpoints/device-key'
 import { lifecycleEndpoints } from '../src/endpoints/lifecycle'
 import { liveEndpoints } from '../src/endpoints/live'
 import { pumpRegistrationEndpoints } from '../src/endpoints/registration'
 
 /** A pump's dates, read-only, on the pump's clock (its region's zone) with the zone named. */
-const PUMP_DATE_COMPONENTS = {
+export const PUMP_DATE_COMPONENTS = {
   Field: '/src/components/PumpDateField#PumpDateField',
   Cell: '/src/components/PumpDateField#PumpDateCell',
 }
-
-/** Firmware and network access as plain text on the card, refreshed while it is open. */
-const LIVE_TEXT_FIELD = '/src/components/LiveTextField#LiveTextField'
-
-/** Written only by the modem ingestion: shown from the card's creation on, never editable. */
-const connectivityFields: Field[] = [
-  {
-    name: 'online',
-    type: 'checkbox',
-    defaultValue: false,
-    label: { en: 'Online', ru: 'В сети (ONLINE)' },
-    admin: {
-      components: { Cell: '/src/components/OnlineCell#OnlineCell', Field: '/src/components/OnlineCell#OnlineField' },
-    },
-  },
-  { name: 'lastDataAt', type: 'date', label: { en: 'Last data received', ru: 'Последние данные получены' } },
-  { name: 'lastConnectedAt', type: 'date', label: { en: 'Last connected', ru: 'Последнее подключение' } },
-  { name: 'lastDisconnectedAt', type: 'date', label: { en: 'Last disconnected', ru: 'Последнее отключение' } },
-  {
-    name: 'activeAlarms',
-    type: 'json',
-    label: { en: 'Active alarms / errors', ru: 'Активные аварии / ошибки' },
-    admin: { components: { Field: '/src/components/ActiveAlarmsField#ActiveAlarmsField' } },
-  },
-  {
-    name: 'connectionType',
-    type: 'select',
-    label: { en: 'Network access', ru: 'Способ доступа в сеть' },
-    options: [
-      { value: 'gsm', label: 'GSM' },
-      { value: 'ethernet', label: 'Ethernet' },
-      { value: 'wifi', label: 'Wi-Fi' },
-    ],
-    admin: { components: { Field: LIVE_TEXT_FIELD } },
-  },
-  {
-    name: 'firmwareVersion',
-    type: 'text',
-    label: { en: 'Modem firmware', ru: 'Прошивка модема' },
-    admin: { components: { Field: LIVE_TEXT_FIELD } },
-  },
-].map((field) => ({
-  ...field,
-  admin: {
-    ...(field as { admin?: object }).admin,
-    readOnly: true,
-    position: 'sidebar' as const,
-    ...(field.type === 'date' ? { components: PUMP_DATE_COMPONENTS } : {}),
-  },
-})) as Field[]
 
 /** The data the status transitions collect (the table in src/domain/lifecycle.ts), shown read-only. */
 const lifecycleDataFields: Field[] = LIFECYCLE_DATA_FIELDS.map((name: TransitionFieldName): Field => {
@@ -128,7 +79,7 @@ export const Pumps: CollectionConfig = {
     afterChange: [recordAssignmentChanges],
     beforeDelete: [deletePumpHistory],
   },
-  endpoints: [...liveEndpoints, ...lifecycleEndpoints, ...pumpRegistrationEndpoints],
+  endpoints: [...liveEndpoints, ...lifecycleEndpoints, ...pumpRegistrationEndpoints, deviceKeyEndpoint],
   fields: [
     {
       type: 'row',
@@ -317,7 +268,6 @@ export const Pumps: CollectionConfig = {
       access: { read: notForOwners },
       admin: { allowCreate: false, defaultColumns: ['at', 'to', 'assignedTo', 'actorName', 'source', 'comment'] },
     },
-    ...connectivityFields,
     {
       name: 'manualUrl',
       type: 'text',

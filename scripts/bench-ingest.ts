@@ -37,13 +37,18 @@ const SKIP_NAIVE = process.argv.includes('--skip-naive')
 const COMMISSION_WAIT_MS = 15 * 60_000
 
 function child(args: string[]): { process: ChildProcess; output: Promise<string> } {
-  const proc = spawn(path.join(rootDir, 'node_modules', '.bin', 'tsx'), args, { cwd: rootDir, stdio: ['ignore', 'pipe', 'inherit'] })
+  const proc = spawn(path.join(rootDir, 'node_modules', '.bin', 'tsx'), args, {
+    cwd: rootDir,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   let output = ''
   proc.stdout!.on('data', (chunk) => (output += chunk))
   return {
     process: proc,
     output: new Promise((resolve, reject) =>
-      proc.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${args.join(' ')} exited with ${code}`)))),
+      proc.once('exit', (code) =>
+        code === 0 ? resolve(output) : reject(new Error(`${args.join(' ')} exited with ${code}`)),
+      ),
     ),
   }
 }
@@ -60,18 +65,43 @@ async function benchBroker(): Promise<{ url: string; stop: () => void }> {
   return { url: `mqtt://127.0.0.1:${port}`, stop: () => proc.kill() }
 }
 
-type Figures = { label: string; sent: number; written: number; msgPerSec: number; p50: number | null; p99: number | null; cpu: number; rssMb: number }
-type Commissioning = { awaiting: number; duringRun: number; total: number; perSecond: number; drainSeconds: number; failures: number }
+type Figures = {
+  label: string
+  sent: number
+  written: number
+  msgPerSec: number
+  p50: number | null
+  p99: number | null
+  cpu: number
+  rssMb: number
+}
+type Commissioning = {
+  awaiting: number
+  duringRun: number
+  total: number
+  perSecond: number
+  drainSeconds: number
+  failures: number
+}
 
 async function main(): Promise<void> {
   const database = await benchDatabase()
   exportToEnvironment({ databaseUrl: database.url, payloadSecret: settings.payloadSecret ?? 'bench-secret' })
-  const [{ getPayload }, { default: config }, { applyMigrations }, { closePayload }, { Ingester }, { sql }] = await Promise.all([
+  const [
+    { getPayload },
+    { default: config, ingestionHost },
+    { applyMigrations },
+    { closePayload },
+    { Ingester },
+    { NaiveIngester },
+    { sql },
+  ] = await Promise.all([
     import('payload'),
     import('../payload.config'),
     import('../src/services/migrations'),
-    import('../src/runtime/close'),
+    import('../src/services/close'),
     import('../plugins/mqtt-ingest/ingester'),
+    import('./bench-naive'),
     import('@payloadcms/db-postgres'),
   ])
   const payload = await getPayload({ config })
@@ -85,12 +115,29 @@ async function main(): Promise<void> {
 
   const external = settings.mqttUrl
   const broker = external ? { url: external, stop: () => {} } : await benchBroker()
-  console.log(`[bench] broker: ${external ? external : `embedded aedes (${broker.url}), no auth`}; database: ${database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL server'}`)
+  console.log(
+    `[bench] broker: ${external ? external : `embedded aedes (${broker.url}), no auth`}; database: ${database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL server'}`,
+  )
 
   let commissioning: Commissioning | null = null
 
-  async function run(label: string, mode: 'bulk' | 'naive', rate: number, seconds: number, awaiting = 0): Promise<Figures> {
-    const ingester = new Ingester(payload, { url: broker.url, shareGroup: null, flushIntervalMs: 100, mode, sweepIntervalMs: 3_600_000 })
+  async function run(
+    label: string,
+    mode: 'bulk' | 'naive',
+    rate: number,
+    seconds: number,
+    awaiting = 0,
+  ): Promise<Figures> {
+    const ingester =
+      mode === 'naive'
+        ? new NaiveIngester(payload, broker.url)
+        : new Ingester(payload, {
+            url: broker.url,
+            shareGroup: null,
+            flushIntervalMs: 100,
+            sweepIntervalMs: 3_600_000,
+            host: ingestionHost,
+          })
     await ingester.start()
     await ingester.ready()
     ingester.resetLatency()
@@ -100,12 +147,14 @@ async function main(): Promise<void> {
     const sampler = setInterval(() => (rss = Math.max(rss, process.memoryUsage().rss)), 250)
     const publisher = child(['scripts/bench-publisher.ts', broker.url, String(rate), String(seconds), String(PUMPS)])
     // The clock starts with the first message (not with the publisher's own start-up).
-    while (ingester.counts.received === before.received && publisher.process.exitCode === null) await new Promise((r) => setTimeout(r, 5))
+    while (ingester.counts.received === before.received && publisher.process.exitCode === null)
+      await new Promise((r) => setTimeout(r, 5))
     const started = Date.now()
     const { sent } = JSON.parse((await publisher.output).trim().split('\n').pop()!) as { sent: number }
     // Let what arrived be written: until the ingester has taken every message, or 60 s more.
     const deadline = Date.now() + 60_000
-    while (ingester.counts.received - before.received < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+    while (ingester.counts.received - before.received < sent && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50))
     await ingester.drained()
     const elapsed = (Date.now() - started) / 1000
     const cpu = process.cpuUsage(cpuBefore)
@@ -154,17 +203,25 @@ async function main(): Promise<void> {
   }
   if (!SKIP_NAIVE) {
     results.push(
-      await run(`naive Local API update (target ${NAIVE_RATE.toLocaleString('en')} msg/s, ${NAIVE_SECONDS} s)`, 'naive', NAIVE_RATE, NAIVE_SECONDS),
+      await run(
+        `naive Local API update (target ${NAIVE_RATE.toLocaleString('en')} msg/s, ${NAIVE_SECONDS} s)`,
+        'naive',
+        NAIVE_RATE,
+        NAIVE_SECONDS,
+      ),
     )
   }
   console.log('\n| run | sent | taken | msg/s | publish→DB p50 | p99 | app CPU | app peak RSS |')
   console.log('|---|---|---|---|---|---|---|---|')
   for (const r of results) {
     const ms = (value: number | null) => (value === null ? '–' : `${Math.round(value)} ms`)
-    console.log(`| ${r.label} | ${r.sent} | ${r.written} | ${r.msgPerSec} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.cpu} % | ${r.rssMb} MB |`)
+    console.log(
+      `| ${r.label} | ${r.sent} | ${r.written} | ${r.msgPerSec} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.cpu} % | ${r.rssMb} MB |`,
+    )
   }
   const naive = results.find((r) => r.label.startsWith('naive'))
-  if (naive) console.log(`\nbulk ÷ naive throughput: ${(results[0].msgPerSec / Math.max(1, naive.msgPerSec)).toFixed(1)}×`)
+  if (naive)
+    console.log(`\nbulk ÷ naive throughput: ${(results[0].msgPerSec / Math.max(1, naive.msgPerSec)).toFixed(1)}×`)
   const c = commissioning as Commissioning | null
   if (c) {
     console.log(

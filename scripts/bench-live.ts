@@ -33,7 +33,7 @@ async function main(): Promise<void> {
       import('payload'),
       import('../payload.config'),
       import('../src/services/migrations'),
-      import('../src/runtime/close'),
+      import('../src/services/close'),
       import('@payloadcms/next/routes'),
       import('@payloadcms/db-postgres'),
       import('../src/domain/live'),

@@ -5,11 +5,11 @@ import next from 'next'
 import { getPayload, type Payload } from 'payload'
 
 import config from '../payload.config'
-import { health, registerHealthCheck } from './runtime/health'
+import { health, registerHealthCheck } from './services/health'
 import { httpGuards } from './runtime/http-guards'
 import { rootDirOf } from './services/root'
 import { settings } from './settings'
-import { closePayload } from './runtime/close'
+import { closePayload } from './services/close'
 import { stampClientAddress } from './services/client-address'
 
 export const rootDir = rootDirOf()

@@ -13,8 +13,8 @@ async function main(): Promise<void> {
   const [{ getPayload }, { default: config }, { closePayload }, { health }] = await Promise.all([
     import('payload'),
     import('../payload.config'),
-    import('./runtime/close'),
-    import('./runtime/health'),
+    import('./services/close'),
+    import('./services/health'),
   ])
   // onInit applies the migrations and starts the ingestion (plugins/mqtt-ingest).
   const payload = await getPayload({ config })

@@ -6,10 +6,13 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { brokerLogin, INGEST_USERNAME, mayPublishAs, maySubscribeAs } from './credentials'
 import { FailureWindow } from './failure-window'
+import type { BrokerHost } from './host'
 
 export type BrokerAuthOptions = {
   /** The shared secret the broker sends (header `X-MQTT-Auth-Secret`, or `?secret=`); unset: anyone may ask. */
   secret: () => string | undefined
+  /** The host's serial rule and device-key hash, and the ingestion's own password when configured. */
+  host: () => BrokerHost
 }
 
 /** Wrong passwords per username (any caller), and per calling address (callers without the secret), per minute. */
@@ -32,7 +35,12 @@ async function question(req: PayloadRequest): Promise<BrokerQuestion> {
 
 /** One answer both EMQX (`result`) and mosquitto-go-auth's JSON mode (`ok`) read; always HTTP 200. */
 function verdict(allowed: boolean, superuser = false): Response {
-  return Response.json({ result: allowed ? 'allow' : 'deny', ok: allowed, is_superuser: superuser, error: allowed ? '' : 'denied' })
+  return Response.json({
+    result: allowed ? 'allow' : 'deny',
+    ok: allowed,
+    is_superuser: superuser,
+    error: allowed ? '' : 'denied',
+  })
 }
 
 function sameText(given: string, expected: string): boolean {
@@ -53,7 +61,8 @@ function callerAddress(req: PayloadRequest): string {
 /** Whether the caller proved it is the broker (always true when no secret is configured). */
 function fromBroker(req: PayloadRequest, secret: string | undefined): boolean {
   if (!secret) return true
-  const given = req.headers.get('x-mqtt-auth-secret') ?? new URL(req.url ?? 'http://x/').searchParams.get('secret') ?? ''
+  const given =
+    req.headers.get('x-mqtt-auth-secret') ?? new URL(req.url ?? 'http://x/').searchParams.get('secret') ?? ''
   return sameText(given, secret)
 }
 
@@ -70,14 +79,15 @@ export function brokerEndpoints(options: BrokerAuthOptions): Endpoint[] {
         const address = secret ? null : callerAddress(req)
         if (!fromBroker(req, secret)) return verdict(false)
         const { username, password } = await question(req)
-        if (typeof username !== 'string' || typeof password !== 'string' || !username || !password) return verdict(false)
+        if (typeof username !== 'string' || typeof password !== 'string' || !username || !password)
+          return verdict(false)
         // Both attempts are taken before the password is checked: concurrent guesses cannot slip past the count.
         const attempts = [byUsername.attempt(username), ...(address ? [byAddress.attempt(address)] : [])]
         if (attempts.some((attempt) => !attempt.allowed)) {
           for (const attempt of attempts) attempt.forget()
           return verdict(false)
         }
-        const account = await brokerLogin(req.payload, username, password).catch(() => 'error' as const)
+        const account = await brokerLogin(req.payload, options.host(), username, password).catch(() => 'error' as const)
         // A success, or the database failing, is not the caller's wrong guess.
         if (account) for (const attempt of attempts) attempt.forget()
         return verdict(account !== null && account !== 'error')
@@ -93,7 +103,11 @@ export function brokerEndpoints(options: BrokerAuthOptions): Endpoint[] {
         if (!fromBroker(req, options.secret())) return verdict(false)
         const { username, topic, action, acc } = await question(req)
         if (typeof username !== 'string' || typeof topic !== 'string') return verdict(false)
-        const account = username === INGEST_USERNAME ? ({ kind: 'ingest' } as const) : ({ kind: 'modem', serial: username } as const)
+        const { normalizeSerial } = options.host()
+        const account =
+          username === INGEST_USERNAME
+            ? ({ kind: 'ingest' } as const)
+            : ({ kind: 'modem', serial: username, normalizeSerial } as const)
         const publish = action === 'publish' || acc === 2 || acc === 3
         return verdict(publish ? mayPublishAs(account, topic) : maySubscribeAs(account, topic))
       },

@@ -5,6 +5,7 @@ import net from 'node:net'
 import { Aedes } from 'aedes'
 import type { Payload } from 'payload'
 
+import type { BrokerHost } from './host'
 import { brokerLogin, mayPublishAs, maySubscribeAs, type BrokerAccount } from './credentials'
 
 export type EmbeddedBroker = { port: number; close: () => Promise<void> }
@@ -33,10 +34,10 @@ function capPacketSize(parser: PacketParser, max: number): void {
 
 const accounts = new WeakMap<object, BrokerAccount>()
 
-export async function startEmbeddedBroker(payload: Payload, port: number): Promise<EmbeddedBroker> {
+export async function startEmbeddedBroker(payload: Payload, port: number, host: BrokerHost): Promise<EmbeddedBroker> {
   const broker = await Aedes.createBroker({
     authenticate: (client, username, password, done) => {
-      brokerLogin(payload, username ?? '', password?.toString('utf8') ?? '')
+      brokerLogin(payload, host, username ?? '', password?.toString('utf8') ?? '')
         .then((account) => {
           if (!account) {
             const error = Object.assign(new Error('Bad username or password'), { returnCode: 4 as const })
@@ -51,7 +52,9 @@ export async function startEmbeddedBroker(payload: Payload, port: number): Promi
       // The broker's own messages ($SYS) come without a client.
       if (!client) return callback(null)
       const account = accounts.get(client)
-      callback(account && mayPublishAs(account, packet.topic) ? null : new Error(`not allowed to publish on ${packet.topic}`))
+      callback(
+        account && mayPublishAs(account, packet.topic) ? null : new Error(`not allowed to publish on ${packet.topic}`),
+      )
     },
     authorizeSubscribe: (client, subscription, callback) => {
       const account = accounts.get(client)

@@ -1,16 +1,14 @@
 // The bulk write of pump cards (one statement per batch, with its modem history) and how a batch that fails is
 // taken apart, so that one row PostgreSQL refuses is dropped while the rest land, and an outage keeps them all.
 import { sql } from '@payloadcms/db-postgres'
-import type { Payload } from 'payload'
 
-import { alarmChanges, type Alarm, type ModemEventKind, type PendingCard } from '../../src/domain/modem'
-import type { PumpStatus } from '../../src/domain/lifecycle'
+import { alarmChanges, type Alarm, type ModemEventKind, type PendingCard } from './modem'
 
 /** What the statement answers for each card it wrote. */
 export type FlushRow = {
   id: number
   serial: string
-  status: PumpStatus
+  status: string
   was_online: boolean | null
   online: boolean | null
   was_alarms: Alarm[] | null
@@ -167,12 +165,20 @@ function modemEvents(rows: FlushRow[]): ModemEventRow[] {
   const events: ModemEventRow[] = []
   for (const row of rows) {
     if (row.online !== null && row.was_online !== row.online && row.presence_at) {
-      events.push({ pump: row.id, at: row.presence_at, kind: row.online ? 'connected' : 'disconnected', code: null, text: null })
+      events.push({
+        pump: row.id,
+        at: row.presence_at,
+        kind: row.online ? 'connected' : 'disconnected',
+        code: null,
+        text: null,
+      })
     }
     const { raised, cleared } = alarmChanges(row.was_alarms ?? [], row.active_alarms ?? [])
     const at = row.alarms_at ?? new Date().toISOString()
-    for (const alarm of raised) events.push({ pump: row.id, at, kind: 'alarm_raised', code: alarm.code, text: alarm.text })
-    for (const alarm of cleared) events.push({ pump: row.id, at, kind: 'alarm_cleared', code: alarm.code, text: alarm.text })
+    for (const alarm of raised)
+      events.push({ pump: row.id, at, kind: 'alarm_raised', code: alarm.code, text: alarm.text })
+    for (const alarm of cleared)
+      events.push({ pump: row.id, at, kind: 'alarm_cleared', code: alarm.code, text: alarm.text })
   }
   return events
 }
@@ -195,26 +201,11 @@ export async function sweepOffline(db: Database, cutoff: string, at: string): Pr
       where online and coalesce(last_seen_at, presence_at, last_connected_at) < ${cutoff}::timestamptz
       returning id`)
     const ids = (result as unknown as { rows: { id: number }[] }).rows.map((row) => row.id)
-    if (ids.length) await insertModemEvents(tx, ids.map((pump) => ({ pump, at, kind: 'timed_out' as const, code: null, text: null })))
+    if (ids.length)
+      await insertModemEvents(
+        tx,
+        ids.map((pump) => ({ pump, at, kind: 'timed_out' as const, code: null, text: null })),
+      )
     return ids.length
-  })
-}
-
-/** The benchmark's baseline, never for production: one Local API update for one message. */
-export async function naiveUpdate(payload: Payload, serial: string, card: PendingCard): Promise<void> {
-  const data: Record<string, unknown> = {}
-  if (card.presence) {
-    data.online = card.presence.online
-    data[card.presence.online ? 'lastConnectedAt' : 'lastDisconnectedAt'] = card.presence.at.toISOString()
-  }
-  if (card.alarms) data.activeAlarms = card.alarms.alarms
-  if (card.dataAt) data.lastDataAt = card.dataAt.toISOString()
-  await payload.update({
-    collection: 'pumps',
-    where: { serial: { equals: serial } },
-    data,
-    depth: 0,
-    overrideAccess: true,
-    context: { pumpFlow: 'ingest' },
   })
 }

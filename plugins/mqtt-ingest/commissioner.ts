@@ -4,10 +4,9 @@ import { sql } from '@payloadcms/db-postgres'
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
-import { AWAITING_COMMISSIONING } from '../../src/domain/lifecycle'
-import { commissionOnFirstConnection } from '../../src/services/lifecycle'
+import type { IngestHost } from './host'
 
-export type CommissionerOptions = {
+export type CommissionerOptions = Pick<IngestHost, 'commission' | 'awaitingCommissioning'> & {
   /** Pumps commissioned at the same time (each holds one database connection while it runs). */
   concurrency: number
   /** Whether the hot path has room now; when not, commissioning waits (the card writes come first). */
@@ -59,7 +58,8 @@ export class Commissioner {
       }
       const [serial, at] = this.queue.entries().next().value as [string, Date]
       this.queue.delete(serial)
-      const task = commissionOnFirstConnection(this.payload, serial, at)
+      const task = this.options
+        .commission(this.payload, serial, at)
         .then((done) => {
           if (done) {
             this.counts.commissioned++
@@ -83,7 +83,7 @@ export class Commissioner {
     const db = (this.payload.db as unknown as PostgresAdapter).drizzle
     const result = await db.execute(sql`
       select serial, coalesce(last_connected_at, presence_at, now()) as at from pumps
-      where online and status::text in ${[...AWAITING_COMMISSIONING]}
+      where online and status::text in ${[...this.options.awaitingCommissioning]}
       order by id limit ${RESCAN_LIMIT}`)
     const rows = (result as unknown as { rows: { serial: string; at: string | Date }[] }).rows
     for (const row of rows) this.enqueue(row.serial, new Date(row.at))

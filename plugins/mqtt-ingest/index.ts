@@ -1,61 +1,85 @@
 // Modem data over MQTT: presence, last data, alarms and auto-commissioning, kept current in the pump cards.
 // A Payload plugin: it adds its fields, the modem history collection and the broker auth endpoints, and starts the
-// ingestion in onInit when enabled (the server and `npm run worker`; never `next build`, CLI commands or tests).
-import type { Config, Endpoint, Payload } from 'payload'
+// ingestion in onInit when asked to. Everything it needs from its host comes in through these options.
+import type { Config, Field, Payload } from 'payload'
 
-import { isStaff } from '../../access'
-import { inUserLanguage } from '../../src/i18n'
-import { registerHealthCheck } from '../../src/runtime/health'
-import { generateDeviceKey } from '../../src/services/device-keys'
-import { jsonBody } from '../../src/endpoints/body'
-import { requireOwnPassword } from '../../src/services/passwords'
-import { onClose } from '../../src/runtime/close'
-import { settings } from '../../src/settings'
-import { startEmbeddedBroker } from './broker'
-import { deleteModemHistory, ingestionFields, ModemEvents } from './collections'
 import { brokerEndpoints } from './auth-endpoints'
+import { startEmbeddedBroker } from './broker'
+import {
+  connectivityFields,
+  deleteModemHistory,
+  ingestionFields,
+  modemEventsCollection,
+  type IngestAccess,
+} from './collections'
 import { ingestPassword, INGEST_USERNAME } from './credentials'
-import { Ingester, type IngestOptions } from './ingester'
+import type { BrokerHost, IngestHost } from './host'
+import { type IngestOptions } from './ingest-options'
+import { Ingester } from './ingester'
 
-export type MqttIngestOptions = {
-  /** Checked at init: whether this process ingests. */
-  enabled: () => boolean
-  /** MQTT_AUTH_SECRET: when set, `/api/mqtt/auth` and `/acl` answer only a caller that sends it. */
-  authSecret?: () => string | undefined
+export type { IngestHost } from './host'
+export type { IngestAccess } from './collections'
+
+/** Where and how the ingestion connects; read when it starts. */
+export type IngestConnection = {
+  /** An external broker (MQTT_URL); unset: the embedded broker on `embeddedPort`. */
+  url?: string
+  username?: string
+  password?: string
+  /** MQTT 5 shared subscription group on an external broker; empty or null subscribes plainly. */
+  shareGroup?: string | null
+  embeddedPort: number
+  /** A pump with nothing heard for this long is marked offline. */
+  offlineAfterSeconds: number
+  /** When set, `/api/mqtt/auth` and `/acl` answer only a caller that sends it. */
+  authSecret?: string
 }
 
-export type RunningIngestion = { ingester: Ingester; brokerUrl: string; stop: () => Promise<void> }
+/** What the host gets once the ingestion runs: its health for `/healthz`, and its stop for the shutdown. */
+export type IngestionHandle = { health: () => object; stop: () => Promise<void>; brokerUrl: string }
 
-/**
- * Connects to MQTT_URL, or starts the embedded broker when it is unset, and starts ingesting. Returns what a
- * caller (the worker, tests) may want to watch; it also stops with the Payload instance.
- */
-export async function startIngestion(payload: Payload, overrides: Partial<IngestOptions> = {}): Promise<RunningIngestion> {
-  let options: IngestOptions
+export type MqttIngestOptions = {
+  /** Checked in onInit: whether this process starts the ingestion (the server and the worker; not builds or CLIs). */
+  ingestInThisProcess: () => boolean
+  /** The pumps collection the plugin adds its fields to. */
+  pumpsSlug?: string
+  /** The connectivity fields go after this field of the pumps collection (default: at the end). */
+  connectivityAfter?: string
+  /** Lets the host give a connectivity field its admin components (cells, live fields, date display). */
+  dressConnectivityField?: (field: Field) => Field
+  connection: () => IngestConnection
+  host: IngestHost
+  access: IngestAccess
+  onStarted: (handle: IngestionHandle, payload: Payload) => void
+}
+
+function brokerHostOf(options: MqttIngestOptions): BrokerHost {
+  return { ...options.host, ingestPassword: options.connection().password }
+}
+
+/** Connects to the external broker, or starts the embedded one when none is set, and starts ingesting. */
+async function startIngestion(payload: Payload, options: MqttIngestOptions): Promise<void> {
+  const connection = options.connection()
+  const common = { offlineAfterMs: connection.offlineAfterSeconds * 1000, host: options.host }
+  let ingestOptions: IngestOptions
   let closeBroker = async () => {}
-  if (overrides.url ?? settings.mqttUrl) {
-    options = {
-      url: (overrides.url ?? settings.mqttUrl)!,
-      username: settings.mqttUsername,
-      password: settings.mqttPassword,
-      shareGroup: settings.mqttShareGroup || null,
-      offlineAfterMs: settings.offlineAfterSeconds * 1000,
-      ...overrides,
-    }
+  if (connection.url) {
+    const { url, username, password } = connection
+    ingestOptions = { ...common, url, username, password, shareGroup: connection.shareGroup || null }
   } else {
-    const broker = await startEmbeddedBroker(payload, settings.embeddedMqttPort)
+    const broker = await startEmbeddedBroker(payload, connection.embeddedPort, brokerHostOf(options))
     closeBroker = broker.close
-    options = {
+    const password = ingestPassword(payload.secret, connection.password)
+    // aedes speaks MQTT 3.1.1: no shared subscriptions, and one broker means one ingesting instance anyway.
+    ingestOptions = {
+      ...common,
       url: `mqtt://127.0.0.1:${broker.port}`,
       username: INGEST_USERNAME,
-      password: ingestPassword(payload.secret),
-      // aedes speaks MQTT 3.1.1: no shared subscriptions, and one broker means one ingesting instance anyway.
+      password,
       shareGroup: null,
-      offlineAfterMs: settings.offlineAfterSeconds * 1000,
-      ...overrides,
     }
   }
-  const ingester = new Ingester(payload, options)
+  const ingester = new Ingester(payload, ingestOptions)
   await ingester.start()
   let stopped = false
   const stop = async () => {
@@ -64,58 +88,48 @@ export async function startIngestion(payload: Payload, overrides: Partial<Ingest
     await ingester.stop()
     await closeBroker()
   }
-  registerHealthCheck('mqtt', () => ingester.health())
-  onClose(payload, stop)
-  return { ingester, brokerUrl: options.url, stop }
+  options.onStarted({ health: () => ingester.health(), stop, brokerUrl: ingestOptions.url }, payload)
 }
 
-/**
- * POST /api/pumps/:id/device-key {"password"}: staff issue a new device key (the old one stops working), confirmed
- * with their own password; the key is in this answer only. For pumps produced before keys existed, or a lost key.
- */
-const deviceKeyEndpoint: Endpoint = {
-  path: '/:id/device-key',
-  method: 'post',
-  handler: async (req) => {
-    const refuse = (status: number, message: { en: string; ru: string }) =>
-      Response.json({ errors: [{ message: inUserLanguage(req, message) }] }, { status })
-    if (!isStaff(req.user)) {
-      return refuse(403, { en: 'Only staff issue device keys', ru: 'Ключи модемов выдают только сотрудники' })
-    }
-    const { password } = await jsonBody(req)
-    await requireOwnPassword(req, typeof password === 'string' ? password : '', {
-      en: 'Wrong password: no key was issued',
-      ru: 'Неверный пароль: ключ не выдан',
-    })
-    const id = Number(req.routeParams?.id)
-    const exists = Number.isSafeInteger(id) && (await req.payload.count({ collection: 'pumps', where: { id: { equals: id } } })).totalDocs > 0
-    if (!exists) return refuse(404, { en: 'No such pump', ru: 'Насос не найден' })
-    const { key, hash } = generateDeviceKey()
-    await req.payload.update({ collection: 'pumps', id, data: { deviceKeyHash: hash(req.payload.secret) } as never, overrideAccess: true })
-    return Response.json({ deviceKey: key })
-  },
+/** The pumps collection's fields with the plugin's own: connectivity at its place, bookkeeping at the end. */
+function withIngestionFields(fields: Field[], options: MqttIngestOptions): Field[] {
+  const dressed = connectivityFields.map(options.dressConnectivityField ?? ((field) => field))
+  const at = fields.findIndex((field) => 'name' in field && field.name === options.connectivityAfter)
+  const placed = at < 0 ? [...fields, ...dressed] : [...fields.slice(0, at + 1), ...dressed, ...fields.slice(at + 1)]
+  return [...placed, ...ingestionFields(options.access)]
 }
 
 export const mqttIngest =
   (options: MqttIngestOptions) =>
-  (config: Config): Config => ({
-    ...config,
-    collections: [
-      ...(config.collections ?? []).map((collection) =>
-        collection.slug === 'pumps'
-          ? {
-              ...collection,
-              fields: [...collection.fields, ...ingestionFields],
-              endpoints: [...(collection.endpoints || []), deviceKeyEndpoint],
-              hooks: { ...collection.hooks, beforeDelete: [...(collection.hooks?.beforeDelete ?? []), deleteModemHistory] },
-            }
-          : collection,
-      ),
-      ModemEvents,
-    ],
-    endpoints: [...(config.endpoints ?? []), ...brokerEndpoints({ secret: options.authSecret ?? (() => undefined) })],
-    onInit: async (payload) => {
-      await config.onInit?.(payload)
-      if (options.enabled()) await startIngestion(payload)
-    },
-  })
+  (config: Config): Config => {
+    const slug = options.pumpsSlug ?? 'pumps'
+    if (!(config.collections ?? []).some((collection) => collection.slug === slug)) {
+      throw new Error(`mqttIngest: the config has no collection "${slug}" to add the pump connectivity fields to`)
+    }
+    return {
+      ...config,
+      collections: [
+        ...(config.collections ?? []).map((collection) =>
+          collection.slug === slug
+            ? {
+                ...collection,
+                fields: withIngestionFields(collection.fields, options),
+                hooks: {
+                  ...collection.hooks,
+                  beforeDelete: [...(collection.hooks?.beforeDelete ?? []), deleteModemHistory],
+                },
+              }
+            : collection,
+        ),
+        modemEventsCollection(options.access, slug),
+      ],
+      endpoints: [
+        ...(config.endpoints ?? []),
+        ...brokerEndpoints({ secret: () => options.connection().authSecret, host: () => brokerHostOf(options) }),
+      ],
+      onInit: async (payload) => {
+        await config.onInit?.(payload)
+        if (options.ingestInThisProcess()) await startIngestion(payload, options)
+      },
+    }
+  }

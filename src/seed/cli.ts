@@ -2,7 +2,7 @@
 import { applyMigrations } from '../services/migrations'
 import { prepareRuntime } from '../runtime/prepare'
 import { settings } from '../settings'
-import { closePayload } from '../runtime/close'
+import { closePayload } from '../services/close'
 
 async function main(): Promise<void> {
   const runtime = await prepareRuntime({ reuseRunning: true })

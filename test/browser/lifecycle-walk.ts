@@ -122,7 +122,7 @@ export async function walkLifecycle(options: WalkOptions): Promise<{ generatedPa
   await statusShown(page, 'created', language)
 
   // Produce: no model chosen and a too-short pump password: each error beside its own field, nothing changed.
-  let dialog = await openDialog(page, 'created', 'produced', language)
+  const dialog = await openDialog(page, 'created', 'produced', language)
   await dialog.locator('select[name="data.model"]').selectOption('')
   await dialog.locator('input[name="data.password"]').fill('abc')
   await dialog.locator('input[name="password"]').fill(password)

@@ -14,6 +14,7 @@ import { deviceKeyHash } from '../../src/services/device-keys'
 import { unique } from '../support/fixtures'
 import { closePayload, startPayload } from '../support/payload'
 import { freePort } from '../../src/runtime/ports'
+import { ingestionHost } from '../../payload.config'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const externalUrl = process.env.MQTT_URL
@@ -62,17 +63,24 @@ beforeAll(async () => {
   if (externalUrl) {
     brokerUrl = externalUrl
   } else {
-    broker = await startEmbeddedBroker(payload, await freePort())
+    broker = await startEmbeddedBroker(payload, await freePort(), ingestionHost)
     brokerUrl = `mqtt://127.0.0.1:${broker.port}`
   }
   for (let i = 0; i < 20; i++) {
     const serial = unique('CR').toUpperCase()
     const key = `key-${serial}`
-    const doc = await payload.create({ collection: 'pumps', data: { serial, deviceKeyHash: deviceKeyHash(payload.secret, key) } as never })
+    const doc = await payload.create({
+      collection: 'pumps',
+      data: { serial, deviceKeyHash: deviceKeyHash(payload.secret, key) } as never,
+    })
     modems.push({ serial, key, id: doc.id })
   }
   for (const modem of modems) {
-    modem.client = await mqtt.connectAsync(brokerUrl, { username: modem.serial, password: modem.key, reconnectPeriod: 0 })
+    modem.client = await mqtt.connectAsync(brokerUrl, {
+      username: modem.serial,
+      password: modem.key,
+      reconnectPeriod: 0,
+    })
   }
 }, 300_000)
 
@@ -98,7 +106,11 @@ it('after kill -9 mid-stream and a restart, every card shows its modem’s last 
       round++
       await Promise.all(
         modems.map(async (modem) => {
-          await modem.client!.publishAsync(`hp/${modem.serial}/status`, JSON.stringify({ online: true, fw: `r${round}` }), { qos: 1, retain: true })
+          await modem.client!.publishAsync(
+            `hp/${modem.serial}/status`,
+            JSON.stringify({ online: true, fw: `r${round}` }),
+            { qos: 1, retain: true },
+          )
           await modem.client!.publishAsync(
             `hp/${modem.serial}/alarms`,
             JSON.stringify({ active: round % 2 ? [{ code: `E${round}`, text: 'x' }] : [] }),
@@ -116,27 +128,39 @@ it('after kill -9 mid-stream and a restart, every card shows its modem’s last 
   publishing = false
   await stream
   const final = round
-  const committed = (await payload.find({ collection: 'modemEvents', where: { pump: { in: modems.map((m) => m.id) } }, limit: 0 })).totalDocs
+  const committed = (
+    await payload.find({ collection: 'modemEvents', where: { pump: { in: modems.map((m) => m.id) } }, limit: 0 })
+  ).totalDocs
   expect(committed).toBeGreaterThan(0)
 
   const second = await startWorker()
   const started = Date.now()
   for (;;) {
-    const cards = await payload.find({ collection: 'pumps', where: { id: { in: modems.map((m) => m.id) } }, limit: 0, depth: 0 })
+    const cards = await payload.find({
+      collection: 'pumps',
+      where: { id: { in: modems.map((m) => m.id) } },
+      limit: 0,
+      depth: 0,
+    })
     const converged = cards.docs.every(
       (card) =>
         card.online === true &&
         card.firmwareVersion === `r${final}` &&
-        JSON.stringify(card.activeAlarms) === JSON.stringify(final % 2 ? [{ code: `E${final}`, text: 'x', since: null }] : []),
+        JSON.stringify(card.activeAlarms) ===
+          JSON.stringify(final % 2 ? [{ code: `E${final}`, text: 'x', since: null }] : []),
     )
     if (converged) break
     if (Date.now() - started > 30_000) {
-      throw new Error(`cards did not converge to round ${final}: ${JSON.stringify(cards.docs.map((c) => [c.firmwareVersion, c.activeAlarms]))}`)
+      throw new Error(
+        `cards did not converge to round ${final}: ${JSON.stringify(cards.docs.map((c) => [c.firmwareVersion, c.activeAlarms]))}`,
+      )
     }
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
   // What was committed before the crash is still there.
-  const after = (await payload.find({ collection: 'modemEvents', where: { pump: { in: modems.map((m) => m.id) } }, limit: 0 })).totalDocs
+  const after = (
+    await payload.find({ collection: 'modemEvents', where: { pump: { in: modems.map((m) => m.id) } }, limit: 0 })
+  ).totalDocs
   expect(after).toBeGreaterThanOrEqual(committed)
   second.kill('SIGTERM')
   await new Promise((resolve) => second.once('exit', resolve))
@@ -148,7 +172,8 @@ it('carries on when PostgreSQL drops every connection of the database (finding 9
   worker.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()))
   worker.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()))
   const [modem] = modems
-  const firmwareOf = async () => (await payload.findByID({ collection: 'pumps', id: modem.id, depth: 0 })).firmwareVersion
+  const firmwareOf = async () =>
+    (await payload.findByID({ collection: 'pumps', id: modem.id, depth: 0 })).firmwareVersion
   const waitFor = async (firmware: string) => {
     const started = Date.now()
     while ((await firmwareOf()) !== firmware) {
@@ -157,18 +182,26 @@ it('carries on when PostgreSQL drops every connection of the database (finding 9
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
   }
-  await modem.client!.publishAsync(`hp/${modem.serial}/status`, JSON.stringify({ online: true, fw: 'before-drop' }), { qos: 1, retain: true })
+  await modem.client!.publishAsync(`hp/${modem.serial}/status`, JSON.stringify({ online: true, fw: 'before-drop' }), {
+    qos: 1,
+    retain: true,
+  })
   await waitFor('before-drop')
   // What a database restart or failover does to every open connection: the worker's (and this process's own).
   const db = (payload.db as unknown as { drizzle: { execute: (query: unknown) => Promise<unknown> } }).drizzle
   const { sql } = await import('@payloadcms/db-postgres')
   const killed = (await db.execute(
-    sql.raw('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()'),
+    sql.raw(
+      'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    ),
   )) as { rows: unknown[] }
   expect(killed.rows.length).toBeGreaterThan(0)
   await new Promise((resolve) => setTimeout(resolve, 500))
   expect(worker.exitCode).toBeNull()
-  await modem.client!.publishAsync(`hp/${modem.serial}/status`, JSON.stringify({ online: true, fw: 'after-drop' }), { qos: 1, retain: true })
+  await modem.client!.publishAsync(`hp/${modem.serial}/status`, JSON.stringify({ online: true, fw: 'after-drop' }), {
+    qos: 1,
+    retain: true,
+  })
   await waitFor('after-drop')
   expect(worker.exitCode).toBeNull()
   worker.kill('SIGTERM')

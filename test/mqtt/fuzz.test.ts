@@ -1,7 +1,6 @@
 // Thousands of generated modem messages (random shapes, extreme numbers, odd encodings, every time field of every
 // message kind) through the real broker, interleaved with valid reports from other pumps: ingestion keeps going,
 // nothing reaches the database that it would refuse, and every valid report around the garbage lands.
-import type { MqttClient } from 'mqtt'
 import type { Payload } from 'payload'
 
 import type { EmbeddedBroker } from '../../plugins/mqtt-ingest/broker'
@@ -28,11 +27,53 @@ const random = prng(SEED)
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]
 const int = (max: number) => Math.floor(random() * max)
 
-const EXTREME_NUMBERS = [1e20, -1, 0, 1, -0.5, 1.7e9, 1e308, -1e308, 8.64e15, 8.64e15 + 1, Number.MAX_SAFE_INTEGER, 2 ** 53 + 1, 4.9e-324]
-const ODD_STRINGS = ['', 'NaN', 'Infinity', '-Infinity', '1e20', 'null', 'true', '9999-12-31T23:59:59Z', '+275760-09-13T00:00:00Z',
-  '1999-12-31T23:59:59Z', '2026-13-45T99:99:99Z', '2026-11-28T10:00:00', '\u0000', 'a\u0000b', '\ud800', '\udc00x', '😀', '\u202e', 'x'.repeat(70)]
+const EXTREME_NUMBERS = [
+  1e20,
+  -1,
+  0,
+  1,
+  -0.5,
+  1.7e9,
+  1e308,
+  -1e308,
+  8.64e15,
+  8.64e15 + 1,
+  Number.MAX_SAFE_INTEGER,
+  2 ** 53 + 1,
+  4.9e-324,
+]
+const ODD_STRINGS = [
+  '',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e20',
+  'null',
+  'true',
+  '9999-12-31T23:59:59Z',
+  '+275760-09-13T00:00:00Z',
+  '1999-12-31T23:59:59Z',
+  '2026-13-45T99:99:99Z',
+  '2026-11-28T10:00:00',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  '\udc00x',
+  '😀',
+  '\u202e',
+  'x'.repeat(70),
+]
 /** Raw JSON text for what JSON.stringify would never write: NUL and lone surrogates as escapes, huge exponents. */
-const RAW_VALUES = ['"\\u0000"', '"\\ud800"', '"\\udfff\\ud800"', '1e999', '-1e999', '1E+400', '0.0000000000000000000001e-400', '"\\uD83D"']
+const RAW_VALUES = [
+  '"\\u0000"',
+  '"\\ud800"',
+  '"\\udfff\\ud800"',
+  '1e999',
+  '-1e999',
+  '1E+400',
+  '0.0000000000000000000001e-400',
+  '"\\uD83D"',
+]
 const KINDS = ['status', 'data', 'alarms'] as const
 
 function oddValue(depth = 0): unknown {
@@ -41,19 +82,32 @@ function oddValue(depth = 0): unknown {
   if (roll < 0.45) return pick(ODD_STRINGS)
   if (roll < 0.55) return pick([true, false, null])
   if (roll < 0.65 && depth < 4) return Array.from({ length: int(5) }, () => oddValue(depth + 1))
-  if (roll < 0.75 && depth < 4) return Object.fromEntries(Array.from({ length: int(4) }, () => [pick(['ts', 'online', 'active', 'code', 'since', 'x']), oddValue(depth + 1)]))
+  if (roll < 0.75 && depth < 4)
+    return Object.fromEntries(
+      Array.from({ length: int(4) }, () => [
+        pick(['ts', 'online', 'active', 'code', 'since', 'x']),
+        oddValue(depth + 1),
+      ]),
+    )
   return random() * 10 ** int(30) * (random() < 0.5 ? -1 : 1)
 }
 
 /** A message that looks like the contract with one or more fields replaced by something odd. */
 function mutated(kind: (typeof KINDS)[number]): unknown {
   const base: Record<string, unknown> =
-    kind === 'status' ? { online: true, conn: 'gsm', fw: '1.0' } : kind === 'data' ? { ts: Date.now(), t_out: 1 } : { active: [{ code: 'E1', text: 't', since: Date.now() }] }
+    kind === 'status'
+      ? { online: true, conn: 'gsm', fw: '1.0' }
+      : kind === 'data'
+        ? { ts: Date.now(), t_out: 1 }
+        : { active: [{ code: 'E1', text: 't', since: Date.now() }] }
   const fields = kind === 'alarms' ? ['active', 'ts', 'since', 'code', 'text'] : ['online', 'conn', 'fw', 'ts']
   for (let i = 0, n = 1 + int(2); i < n; i++) {
     const field = pick(fields)
     const first: unknown = Array.isArray(base.active) ? base.active[0] : undefined
-    const alarm = typeof first === 'object' && first !== null && !Array.isArray(first) ? (first as Record<string, unknown>) : undefined
+    const alarm =
+      typeof first === 'object' && first !== null && !Array.isArray(first)
+        ? (first as Record<string, unknown>)
+        : undefined
     if (alarm && (field === 'since' || field === 'code' || field === 'text')) alarm[field] = oddValue()
     else base[field] = oddValue()
   }
@@ -63,13 +117,29 @@ function mutated(kind: (typeof KINDS)[number]): unknown {
 /** Raw payload bytes: the encodings and shapes a JSON library would not produce. */
 function rawPayload(kind: (typeof KINDS)[number]): Buffer {
   const roll = random()
-  const field = kind === 'alarms' ? '"active":[{"code":"E1","since":' : kind === 'status' ? '"online":true,"ts":' : '"ts":'
+  const field =
+    kind === 'alarms' ? '"active":[{"code":"E1","since":' : kind === 'status' ? '"online":true,"ts":' : '"ts":'
   const close = kind === 'alarms' ? '}]}' : '}'
   if (roll < 0.2) return Buffer.from(`{${field}${pick(RAW_VALUES)}${close}`)
   if (roll < 0.3) return Buffer.from(`{"online":true,"fw":${pick(RAW_VALUES)}}`)
   if (roll < 0.4) return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"online":true}')]) // BOM
-  if (roll < 0.5) return Buffer.from([0x7b, 0x22, 0x6f, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d, ...Array.from({ length: int(20) }, () => int(256))])
-  if (roll < 0.6) return Buffer.from(`{"active":[${Array.from({ length: 90 + int(30) }, (_, i) => `{"code":"E${i}","since":${pick(EXTREME_NUMBERS)}}`).join(',')}]}`)
+  if (roll < 0.5)
+    return Buffer.from([
+      0x7b,
+      0x22,
+      0x6f,
+      0xff,
+      0xfe,
+      0x22,
+      0x3a,
+      0x31,
+      0x7d,
+      ...Array.from({ length: int(20) }, () => int(256)),
+    ])
+  if (roll < 0.6)
+    return Buffer.from(
+      `{"active":[${Array.from({ length: 90 + int(30) }, (_, i) => `{"code":"E${i}","since":${pick(EXTREME_NUMBERS)}}`).join(',')}]}`,
+    )
   if (roll < 0.7) return Buffer.from(`${'['.repeat(3000)}${']'.repeat(3000)}`)
   if (roll < 0.75) return Buffer.from(`{"x":${'{"x":'.repeat(1000)}1${'}'.repeat(1000)}}`)
   if (roll < 0.85) return Buffer.from(JSON.stringify({ online: true, fw: 'y'.repeat(int(20_000)) }))
@@ -125,7 +195,9 @@ it(`${RANDOM_MESSAGES} generated bad messages amid valid ones: ingestion goes on
     const fw = `g-${seq}`
     const alarm = `A${seq}`
     await publish(goodClients[index], `hp/${modem.serial}/status`, { online: true, conn: 'wifi', fw })
-    await publish(goodClients[index], `hp/${modem.serial}/alarms`, { active: [{ code: alarm, text: 'ok', since: Date.now() - 1000 }] })
+    await publish(goodClients[index], `hp/${modem.serial}/alarms`, {
+      active: [{ code: alarm, text: 'ok', since: Date.now() - 1000 }],
+    })
     last.set(modem.id, { fw, alarm })
     valid += 2
   }
@@ -151,14 +223,20 @@ it(`${RANDOM_MESSAGES} generated bad messages amid valid ones: ingestion goes on
   await eventually(async () => {
     for (const modem of good) {
       const expected = last.get(modem.id)!
-      expect(await card(payload, modem.id)).toMatchObject({ online: true, firmwareVersion: expected.fw, activeAlarms: [{ code: expected.alarm }] })
+      expect(await card(payload, modem.id)).toMatchObject({
+        online: true,
+        firmwareVersion: expected.fw,
+        activeAlarms: [{ code: expected.alarm }],
+      })
     }
   }, 20_000)
   // Progress, never a stuck or failed write, and nothing PostgreSQL would refuse got past the parser.
   expect(ingester.counts.flushes).toBeGreaterThan(before.flushes + 10)
   expect(ingester.counts.flushFailures).toBe(before.flushFailures)
   expect(ingester.counts.dropped).toBe(before.dropped)
-  const refused = Object.values(ingester.counts.rejected).reduce((a, b) => a + b, 0) - Object.values(before.rejected).reduce((a, b) => a + b, 0)
+  const refused =
+    Object.values(ingester.counts.rejected).reduce((a, b) => a + b, 0) -
+    Object.values(before.rejected).reduce((a, b) => a + b, 0)
   expect(refused).toBeGreaterThan(cases.length / 2)
   expect(ingester.health()).toMatchObject({ state: 'up', pending: 0, lastError: null })
   // The fuzzing pumps' cards hold only what passed the contract: every stored time is a real time.

@@ -13,6 +13,7 @@ import { importStatus } from '../../src/services/lifecycle'
 import { freePort } from '../../src/runtime/ports'
 import { survivePgErrors } from '../../src/services/pg-errors'
 import { unique } from '../support/fixtures'
+import { ingestionHost } from '../../payload.config'
 
 export const externalUrl = process.env.MQTT_URL
 export const embedded = !externalUrl
@@ -21,7 +22,7 @@ export type Modem = { serial: string; key: string; id: number }
 
 export async function startBroker(payload: Payload): Promise<{ url: string; broker?: EmbeddedBroker }> {
   if (externalUrl) return { url: externalUrl }
-  const broker = await startEmbeddedBroker(payload, await freePort())
+  const broker = await startEmbeddedBroker(payload, await freePort(), ingestionHost)
   return { url: `mqtt://127.0.0.1:${broker.port}`, broker }
 }
 
@@ -33,6 +34,7 @@ export function ingestOptions(payload: Payload, url: string, overrides: Partial<
     shareGroup: embedded ? null : `hp-test-${process.pid}-${Math.random().toString(36).slice(2, 6)}`,
     flushIntervalMs: 20,
     sweepIntervalMs: 3_600_000,
+    host: ingestionHost,
     ...overrides,
   }
 }
@@ -46,12 +48,18 @@ export async function pump(
   const serial = unique(prefix).toUpperCase()
   const key = `key-${serial}`
   const doc = await payload.create({ collection: 'pumps', data: { serial } as never })
-  await execute(payload, sql`update pumps set device_key_hash = ${deviceKeyHash(payload.secret, key)} where id = ${doc.id}`)
+  await execute(
+    payload,
+    sql`update pumps set device_key_hash = ${deviceKeyHash(payload.secret, key)} where id = ${doc.id}`,
+  )
   if (status !== 'created') await importStatus(payload, doc.id, status)
   return { serial, key, id: doc.id }
 }
 
-export async function execute(payload: Payload, query: ReturnType<typeof sql>): Promise<{ rows: Record<string, unknown>[] }> {
+export async function execute(
+  payload: Payload,
+  query: ReturnType<typeof sql>,
+): Promise<{ rows: Record<string, unknown>[] }> {
   const db = (payload.db as unknown as { drizzle: { execute: (query: unknown) => Promise<unknown> } }).drizzle
   return (await db.execute(query)) as { rows: Record<string, unknown>[] }
 }
@@ -72,9 +80,18 @@ export async function connect(url: string, modem: Modem, options: mqtt.IClientOp
   return client
 }
 
-export async function publish(client: MqttClient, topic: string, body: unknown, options: mqtt.IClientPublishOptions = { qos: 1 }) {
+export async function publish(
+  client: MqttClient,
+  topic: string,
+  body: unknown,
+  options: mqtt.IClientPublishOptions = { qos: 1 },
+) {
   if (options.retain) retained.add(topic)
-  await client.publishAsync(topic, typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body), options)
+  await client.publishAsync(
+    topic,
+    typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
+    options,
+  )
 }
 
 export async function closeModems(url: string): Promise<void> {

@@ -4,7 +4,7 @@ import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@pay
 import { getPayload, type Payload } from 'payload'
 
 import config from '../../payload.config'
-import { closePayload } from '../../src/runtime/close'
+import { closePayload } from '../../src/services/close'
 import { applyMigrations } from '../../src/services/migrations'
 import { ensureReferenceData } from '../../src/seed/reference'
 

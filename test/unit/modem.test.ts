@@ -7,26 +7,27 @@ import {
   parseModemMessage,
   parseTopic,
   type ModemReport,
-} from '../../src/domain/modem'
+} from '../../plugins/mqtt-ingest/modem'
+import { normalizeSerial } from '../../src/domain/registration'
 
 const NOW = new Date('2026-11-28T10:00:00.000Z')
 const bytes = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value))
-const parse = (topic: string, value: unknown) => parseModemMessage(topic, bytes(value), NOW)
+const parse = (topic: string, value: unknown) => parseModemMessage(topic, bytes(value), NOW, normalizeSerial)
 
 describe('modem topics', () => {
   it('are hp/{serial}/status|data|alarms, the serial read as printed', () => {
-    expect(parseTopic('hp/hp-2026-00001/status')).toEqual({ serial: 'HP-2026-00001', kind: 'status' })
-    expect(parseTopic('hp/X/firmware')).toBeNull()
-    expect(parseTopic('hp/X/status/extra')).toBeNull()
-    expect(parseTopic('other/X/status')).toBeNull()
-    expect(parseTopic('hp//status')).toBeNull()
+    expect(parseTopic('hp/hp-2026-00001/status', normalizeSerial)).toEqual({ serial: 'HP-2026-00001', kind: 'status' })
+    expect(parseTopic('hp/X/firmware', normalizeSerial)).toBeNull()
+    expect(parseTopic('hp/X/status/extra', normalizeSerial)).toBeNull()
+    expect(parseTopic('other/X/status', normalizeSerial)).toBeNull()
+    expect(parseTopic('hp//status', normalizeSerial)).toBeNull()
   })
 
   it('a modem publishes only under its own serial', () => {
-    expect(mayPublish('HP-1', 'hp/HP-1/data')).toBe(true)
-    expect(mayPublish('hp-1', 'hp/HP-1/alarms')).toBe(true)
-    expect(mayPublish('HP-1', 'hp/HP-2/data')).toBe(false)
-    expect(mayPublish('HP-1', 'hp/HP-1/commands')).toBe(false)
+    expect(mayPublish('HP-1', 'hp/HP-1/data', normalizeSerial)).toBe(true)
+    expect(mayPublish('hp-1', 'hp/HP-1/alarms', normalizeSerial)).toBe(true)
+    expect(mayPublish('HP-1', 'hp/HP-2/data', normalizeSerial)).toBe(false)
+    expect(mayPublish('HP-1', 'hp/HP-1/commands', normalizeSerial)).toBe(false)
   })
 })
 
@@ -36,25 +37,42 @@ describe('modem messages', () => {
       ok: true,
       report: { kind: 'status', serial: 'A', at: NOW, online: true, connectionType: 'gsm', firmware: '1.4.2' },
     })
-    expect(parse('hp/A/status', { online: false })).toMatchObject({ ok: true, report: { online: false, connectionType: null } })
-    expect(parse('hp/A/data', { ts: NOW.getTime() - 1000, t_out: -7.5 })).toEqual({ ok: true, report: { kind: 'data', serial: 'A', at: NOW } })
-    expect(parse('hp/A/alarms', { active: [{ code: 'E12', text: 'Low flow', since: '2026-11-28T09:00:00Z' }] })).toEqual({
+    expect(parse('hp/A/status', { online: false })).toMatchObject({
       ok: true,
-      report: { kind: 'alarms', serial: 'A', at: NOW, alarms: [{ code: 'E12', text: 'Low flow', since: '2026-11-28T09:00:00.000Z' }] },
+      report: { online: false, connectionType: null },
+    })
+    expect(parse('hp/A/data', { ts: NOW.getTime() - 1000, t_out: -7.5 })).toEqual({
+      ok: true,
+      report: { kind: 'data', serial: 'A', at: NOW },
+    })
+    expect(
+      parse('hp/A/alarms', { active: [{ code: 'E12', text: 'Low flow', since: '2026-11-28T09:00:00Z' }] }),
+    ).toEqual({
+      ok: true,
+      report: {
+        kind: 'alarms',
+        serial: 'A',
+        at: NOW,
+        alarms: [{ code: 'E12', text: 'Low flow', since: '2026-11-28T09:00:00.000Z' }],
+      },
     })
   })
 
   it('orders by ts when believable, else by receive time', () => {
     const earlier = NOW.getTime() - 60_000
     expect(parse('hp/A/status', { online: true, ts: earlier })).toMatchObject({ report: { at: new Date(earlier) } })
-    expect(parse('hp/A/status', { online: true, ts: '2026-11-28T09:59:00Z' })).toMatchObject({ report: { at: new Date(earlier) } })
+    expect(parse('hp/A/status', { online: true, ts: '2026-11-28T09:59:00Z' })).toMatchObject({
+      report: { at: new Date(earlier) },
+    })
     const farAhead = NOW.getTime() + 3600_000
     expect(parse('hp/A/status', { online: true, ts: farAhead })).toMatchObject({ report: { at: NOW } })
   })
 
   it('names the reason for each refusal', () => {
     expect(parse('hp/A/other', { online: true })).toEqual({ ok: false, reason: 'bad_topic' })
-    expect(parseModemMessage('hp/A/data', Buffer.alloc(MAX_PAYLOAD_BYTES + 1, 32), NOW)).toMatchObject({ reason: 'oversized' })
+    expect(parseModemMessage('hp/A/data', Buffer.alloc(MAX_PAYLOAD_BYTES + 1, 32), NOW, normalizeSerial)).toMatchObject(
+      { reason: 'oversized' },
+    )
     expect(parse('hp/A/status', '{"online": tru')).toMatchObject({ reason: 'malformed_json', serial: 'A' })
     for (const [topic, body] of [
       ['hp/A/status', { online: 'yes' }],
@@ -66,21 +84,46 @@ describe('modem messages', () => {
       ['hp/A/data', [1, 2]],
       ['hp/A/data', 'null'],
     ] as const) {
-      expect({ topic, body, result: parse(topic, body) }).toMatchObject({ result: { ok: false, reason: 'invalid_payload' } })
+      expect({ topic, body, result: parse(topic, body) }).toMatchObject({
+        result: { ok: false, reason: 'invalid_payload' },
+      })
     }
   })
 })
 
 describe('every time field in every message kind is a sane time or a refusal', () => {
   // Each of these once reached toISOString() (RangeError) or PostgreSQL (out of range) and stopped the ingestion.
-  const notTimes: unknown[] = [1e20, -1, 0, 1, 1.7e9, 1e308, -1e308, 8.64e15 + 1, '1e20', 'NaN', 'Infinity', '', 'now',
-    '+275760-09-13T00:00:00Z', '9999-12-31T23:59:59Z', '1999-12-31T23:59:59Z', '2026-13-45T99:99:99Z', true, [], {}, [1e20],
-    '2026-11-28T10:00:00Z' + ' '.repeat(40)]
+  const notTimes: unknown[] = [
+    1e20,
+    -1,
+    0,
+    1,
+    1.7e9,
+    1e308,
+    -1e308,
+    8.64e15 + 1,
+    '1e20',
+    'NaN',
+    'Infinity',
+    '',
+    'now',
+    '+275760-09-13T00:00:00Z',
+    '9999-12-31T23:59:59Z',
+    '1999-12-31T23:59:59Z',
+    '2026-13-45T99:99:99Z',
+    true,
+    [],
+    {},
+    [1e20],
+    '2026-11-28T10:00:00Z' + ' '.repeat(40),
+  ]
   const withTime = (kind: string, time: unknown): unknown =>
     kind === 'status' ? { online: true, ts: time } : kind === 'data' ? { ts: time, t_out: 1 } : { active: [], ts: time }
   it.each(['status', 'data', 'alarms'])('`ts` on %s', (kind) => {
     for (const time of notTimes) {
-      expect({ time, result: parse(`hp/A/${kind}`, withTime(kind, time)) }).toMatchObject({ result: { ok: false, reason: 'invalid_payload' } })
+      expect({ time, result: parse(`hp/A/${kind}`, withTime(kind, time)) }).toMatchObject({
+        result: { ok: false, reason: 'invalid_payload' },
+      })
     }
     expect(parse(`hp/A/${kind}`, withTime(kind, '2000-01-01T00:00:00Z'))).toMatchObject({ ok: true })
   })
@@ -105,14 +148,15 @@ describe('every time field in every message kind is a sane time or a refusal', (
     for (const body of [
       { online: true, fw: 'a\u0000b' },
       { online: true, fw: '\ud800' },
-    ]) expect(parse('hp/A/status', body)).toMatchObject({ ok: false, reason: 'invalid_payload' })
+    ])
+      expect(parse('hp/A/status', body)).toMatchObject({ ok: false, reason: 'invalid_payload' })
     for (const alarm of [{ code: 'E\u0000' }, { code: 'E1', text: 'x\udc00' }]) {
       expect(parse('hp/A/alarms', { active: [alarm] })).toMatchObject({ ok: false, reason: 'invalid_payload' })
     }
     const cut = parse('hp/A/alarms', { active: [{ code: 'E1', text: 'a' + '😀'.repeat(300) }] })
     expect(cut.ok && cut.report.kind === 'alarms' && cut.report.alarms[0].text).toBe('a' + '😀'.repeat(249))
-    expect(parseTopic('hp/A\u0000B/status')).toBeNull()
-    expect(parseTopic(`hp/${'A'.repeat(65)}/status`)).toBeNull()
+    expect(parseTopic('hp/A\u0000B/status', normalizeSerial)).toBeNull()
+    expect(parseTopic(`hp/${'A'.repeat(65)}/status`, normalizeSerial)).toBeNull()
   })
 })
 
@@ -139,13 +183,25 @@ describe('merging reports per pump', () => {
   it('data says online as of its arrival, but not over a newer report', () => {
     const card = mergeReport(undefined, { kind: 'data', serial: 'A', at: NOW }, NOW)
     expect(card).toMatchObject({ presence: { online: true, at: NOW }, dataAt: NOW, connectedAt: null })
-    const later = mergeReport(mergeReport(undefined, status(false, t + 5000), NOW), { kind: 'data', serial: 'A', at: NOW }, NOW)
+    const later = mergeReport(
+      mergeReport(undefined, status(false, t + 5000), NOW),
+      { kind: 'data', serial: 'A', at: NOW },
+      NOW,
+    )
     expect(later.presence).toMatchObject({ online: false })
   })
 
   it('a failed batch merged back under newer reports keeps the newest of each', () => {
-    const older = mergeReport(mergeReport(undefined, status(true, t), NOW), { kind: 'data', serial: 'A', at: new Date(t + 100) }, NOW)
-    const newer = mergeReport(undefined, { kind: 'alarms', serial: 'A', at: new Date(t + 200), alarms: [] }, new Date(t + 200))
+    const older = mergeReport(
+      mergeReport(undefined, status(true, t), NOW),
+      { kind: 'data', serial: 'A', at: new Date(t + 100) },
+      NOW,
+    )
+    const newer = mergeReport(
+      undefined,
+      { kind: 'alarms', serial: 'A', at: new Date(t + 200), alarms: [] },
+      new Date(t + 200),
+    )
     const merged = mergePending(older, newer)
     expect(merged).toMatchObject({ presence: { online: true }, alarms: { alarms: [] }, dataAt: new Date(t + 100) })
     expect(merged.seenAt).toEqual(new Date(t + 200))

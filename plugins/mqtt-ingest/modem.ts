@@ -1,6 +1,9 @@
 // What modems send over MQTT (docs/mqtt.md is the contract) and how their reports merge into a pump card.
-// Plain TypeScript: the ingestion plugin, the broker's ACL and the tests use it.
-import { normalizeSerial } from './registration'
+// Plain TypeScript: the ingestion plugin, the broker's ACL and the tests use it. Serials are written the host's way
+// (its `normalizeSerial`, given to each function that reads one from a topic or a login).
+
+/** How the host writes a serial (e.g. trimmed, upper case), so a topic finds the pump it names. */
+export type NormalizeSerial = (input: string) => string
 
 /** `hp/{serial}/status|data|alarms`. */
 export const TOPIC_ROOT = 'hp'
@@ -24,7 +27,14 @@ export type RejectReason = (typeof REJECT_REASONS)[number]
 export type Alarm = { code: string; text: string; since: string | null }
 
 export type ModemReport =
-  | { kind: 'status'; serial: string; at: Date; online: boolean; connectionType: ConnectionType | null; firmware: string | null }
+  | {
+      kind: 'status'
+      serial: string
+      at: Date
+      online: boolean
+      connectionType: ConnectionType | null
+      firmware: string | null
+    }
   | { kind: 'data'; serial: string; at: Date }
   | { kind: 'alarms'; serial: string; at: Date; alarms: Alarm[] }
 
@@ -35,6 +45,7 @@ export type Parsed = { ok: true; report: ModemReport } | { ok: false; reason: Re
  * `\u0000` or `\ud800` in a JSON string decode to). One such string would fail the whole batch's statement.
  */
 export function isStorableText(value: string): boolean {
+  // eslint-disable-next-line no-control-regex -- NUL is exactly what PostgreSQL cannot store
   return !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)
 }
 
@@ -44,7 +55,10 @@ function truncate(value: string, length: number): string {
   return isStorableText(cut) ? cut : cut.slice(0, -1)
 }
 
-export function parseTopic(topic: string): { serial: string; kind: MessageKind } | null {
+export function parseTopic(
+  topic: string,
+  normalizeSerial: NormalizeSerial,
+): { serial: string; kind: MessageKind } | null {
   const parts = topic.split('/')
   if (parts.length !== 3 || parts[0] !== TOPIC_ROOT || !parts[1]) return null
   if (parts[1].length > MAX_SERIAL_LENGTH || !isStorableText(parts[1])) return null
@@ -53,8 +67,8 @@ export function parseTopic(topic: string): { serial: string; kind: MessageKind }
 }
 
 /** Whether a modem logged in as `serial` may publish on `topic`: only its own three topics. */
-export function mayPublish(serial: string, topic: string): boolean {
-  const parsed = parseTopic(topic)
+export function mayPublish(serial: string, topic: string, normalizeSerial: NormalizeSerial): boolean {
+  const parsed = parseTopic(topic, normalizeSerial)
   return parsed !== null && parsed.serial === normalizeSerial(serial)
 }
 
@@ -66,7 +80,8 @@ export function mayPublish(serial: string, topic: string): boolean {
 export function parseTime(value: unknown): Date | null {
   let time: number
   if (typeof value === 'number') time = value
-  else if (typeof value === 'string' && value.length <= 40 && /^\d{4}-\d{2}-\d{2}T/.test(value)) time = Date.parse(value)
+  else if (typeof value === 'string' && value.length <= 40 && /^\d{4}-\d{2}-\d{2}T/.test(value))
+    time = Date.parse(value)
   else return null
   return Number.isFinite(time) && time >= EARLIEST_TIME_MS && time < LATEST_TIME_MS ? new Date(time) : null
 }
@@ -91,11 +106,20 @@ function parseAlarm(value: unknown, receivedAt: Date): Alarm | null {
   if (value.text !== undefined && (typeof value.text !== 'string' || !isStorableText(value.text))) return null
   const since = modemTime(value.since, receivedAt, null)
   if (since === 'invalid') return null
-  return { code: value.code, text: truncate((value.text as string | undefined) ?? '', 500), since: since?.toISOString() ?? null }
+  return {
+    code: value.code,
+    text: truncate((value.text as string | undefined) ?? '', 500),
+    since: since?.toISOString() ?? null,
+  }
 }
 
-export function parseModemMessage(topic: string, payload: Uint8Array, receivedAt: Date): Parsed {
-  const address = parseTopic(topic)
+export function parseModemMessage(
+  topic: string,
+  payload: Uint8Array,
+  receivedAt: Date,
+  normalizeSerial: NormalizeSerial,
+): Parsed {
+  const address = parseTopic(topic, normalizeSerial)
   if (!address) return { ok: false, reason: 'bad_topic' }
   const { serial, kind } = address
   if (payload.byteLength > MAX_PAYLOAD_BYTES) return { ok: false, reason: 'oversized', serial }
@@ -113,7 +137,8 @@ export function parseModemMessage(topic: string, payload: Uint8Array, receivedAt
     if (typeof body.online !== 'boolean') return invalid
     const conn = body.conn
     if (conn !== undefined && !(CONNECTION_TYPES as readonly unknown[]).includes(conn)) return invalid
-    if (body.fw !== undefined && (typeof body.fw !== 'string' || body.fw.length > 64 || !isStorableText(body.fw))) return invalid
+    if (body.fw !== undefined && (typeof body.fw !== 'string' || body.fw.length > 64 || !isStorableText(body.fw)))
+      return invalid
     return {
       ok: true,
       report: {
@@ -166,11 +191,17 @@ export function mergeReport(pending: PendingCard | undefined, report: ModemRepor
   card.seenAt = later(card.seenAt, receivedAt)!
   if (report.kind === 'status') {
     if (!card.presence || report.at.getTime() >= card.presence.at.getTime()) {
-      card.presence = { at: report.at, online: report.online, connectionType: report.connectionType, firmware: report.firmware }
+      card.presence = {
+        at: report.at,
+        online: report.online,
+        connectionType: report.connectionType,
+        firmware: report.firmware,
+      }
     }
     if (report.online) card.connectedAt = later(card.connectedAt, report.at)
   } else if (report.kind === 'alarms') {
-    if (!card.alarms || report.at.getTime() >= card.alarms.at.getTime()) card.alarms = { at: report.at, alarms: report.alarms }
+    if (!card.alarms || report.at.getTime() >= card.alarms.at.getTime())
+      card.alarms = { at: report.at, alarms: report.alarms }
   } else {
     card.dataAt = later(card.dataAt, report.at)
     // Data is never retained: it arrives only while the modem is connected, so it says "online" as of now.
@@ -190,14 +221,17 @@ export function mergePending(older: PendingCard, newer: PendingCard): PendingCar
         ? newer.presence
         : older.presence,
     alarms:
-      !older.alarms || (newer.alarms && newer.alarms.at.getTime() >= older.alarms.at.getTime()) ? newer.alarms : older.alarms,
+      !older.alarms || (newer.alarms && newer.alarms.at.getTime() >= older.alarms.at.getTime())
+        ? newer.alarms
+        : older.alarms,
     dataAt: later(older.dataAt, newer.dataAt),
     connectedAt: later(older.connectedAt, newer.connectedAt),
     seenAt: later(older.seenAt, newer.seenAt)!,
   }
 }
 
-export type ModemEventKind = 'connected' | 'disconnected' | 'timed_out' | 'alarm_raised' | 'alarm_cleared'
+export const MODEM_EVENT_KINDS = ['connected', 'disconnected', 'timed_out', 'alarm_raised', 'alarm_cleared'] as const
+export type ModemEventKind = (typeof MODEM_EVENT_KINDS)[number]
 
 /** The alarms raised and cleared between two sets of active alarms (by code). */
 export function alarmChanges(before: readonly Alarm[], after: readonly Alarm[]): { raised: Alarm[]; cleared: Alarm[] } {

@@ -1,3 +1,4 @@
+// Stopping a Payload instance cleanly: its subsystems first, then Payload, then the pool it leaves open.
 import type { Payload } from 'payload'
 
 type PgClient = { release?: (destroy?: boolean) => void }

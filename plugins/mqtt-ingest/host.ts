@@ -1,0 +1,21 @@
+// What the ingestion needs from its host, given through the plugin's options: the plugin imports none of it.
+import type { Payload } from 'payload'
+
+import type { NormalizeSerial } from './modem'
+
+/** The host's rules and services the ingestion calls. */
+export type IngestHost = {
+  /** How the host writes a serial (the pumps collection's own rule). */
+  normalizeSerial: NormalizeSerial
+  /** The keyed hash the host keeps of a modem's device key (`pumps.deviceKeyHash`). */
+  deviceKeyHash: (secret: string, key: string) => string
+  /** Pump statuses that a first connection puts into operation. */
+  awaitingCommissioning: readonly string[]
+  /** Puts a pump into operation on its first connection; true when it did (the host's lifecycle service). */
+  commission: (payload: Payload, serial: string, at: Date) => Promise<boolean>
+  /** The ingestion's own broker password when configured (MQTT_PASSWORD); else derived from Payload's secret. */
+  ingestPassword?: string
+}
+
+/** What the broker's login and ACL need of the host. */
+export type BrokerHost = Pick<IngestHost, 'normalizeSerial' | 'deviceKeyHash' | 'ingestPassword'>
