@@ -13,7 +13,7 @@ import type {
 
 import { buyerOf, partnerOf } from '../access'
 import { checkIccid, ICCID_ERRORS, normalizeIccid } from '../src/domain/iccid'
-import { INITIAL_STATUS, LIFECYCLE_DATA_FIELDS, type EventSource } from '../src/domain/lifecycle'
+import { INITIAL_STATUS, LIFECYCLE_DATA_FIELDS } from '../src/domain/lifecycle'
 import {
   CONNECTIVITY_FIELDS,
   PROTECTED_PUMP_FIELDS,
@@ -25,8 +25,9 @@ import {
 import { normalizeSerial } from '../src/domain/registration'
 import { timezoneForRegion } from '../src/domain/timezone'
 import { recordEvent } from '../src/services/history'
-import { ASSIGNMENT_SOURCE_CONTEXT_KEY, PUMP_FLOW_CONTEXT_KEY, type PumpFlow } from '../src/domain/flow'
+import { assignmentSourceOf, PUMP_FLOW_CONTEXT_KEY, pumpFlowOf, type PumpFlow } from '../src/domain/flow'
 import { fieldError, fieldErrors, inUserLanguage, type Message } from '../src/i18n'
+import type { Pump } from '../src/payload-types'
 
 const CREATE_DEFAULTS: Record<string, unknown> = { status: INITIAL_STATUS, online: false }
 
@@ -72,7 +73,7 @@ function refusal(path: ProtectedField) {
  */
 export const refuseProtectedPumpFields: CollectionBeforeValidateHook = ({ data, originalDoc, operation, req }) => {
   if (!data) return data
-  const flow = req.context?.[PUMP_FLOW_CONTEXT_KEY] as PumpFlow | undefined
+  const flow = pumpFlowOf(req.context)
   const allowed: readonly string[] = flow ? (FLOW_FIELDS[flow] ?? []) : []
   const before = operation === 'update' ? (originalDoc ?? {}) : CREATE_DEFAULTS
   const touched: ProtectedField[] = PROTECTED_PUMP_FIELDS.filter(
@@ -92,7 +93,7 @@ export const refuseProtectedPumpFields: CollectionBeforeValidateHook = ({ data, 
 }
 
 /** The printed password is kept only as a bcrypt hash. */
-export const hashPumpPassword: CollectionBeforeChangeHook = async ({ data, req }) => {
+export const hashPumpPassword: CollectionBeforeChangeHook<Pump> = async ({ data, req }) => {
   if (typeof data.password === 'string' && data.password !== '') {
     if (data.password.length < PUMP_PASSWORD_MIN_LENGTH) {
       throw fieldError(req, 'pumps', 'password', {
@@ -238,7 +239,7 @@ export const recordAssignmentChanges: CollectionAfterChangeHook = async ({
   req,
 }) => {
   if (operation !== 'update') return doc
-  const source = (req.context?.[ASSIGNMENT_SOURCE_CONTEXT_KEY] as EventSource | undefined) ?? 'card'
+  const source = assignmentSourceOf(req.context) ?? 'card'
   const partnerChange = assignmentChange(data, previousDoc, 'responsiblePartner')
   if (partnerChange) {
     const partner = partnerChange.next
