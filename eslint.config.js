@@ -10,13 +10,23 @@ const LAYERS = [
   { name: 'shared words', paths: ['./src/i18n.ts', './src/settings.ts'] },
   { name: 'access rules', paths: ['./access'] },
   { name: 'services', paths: ['./src/services', './src/seed/demo.ts', './src/seed/reference.ts', './src/seed/pdf.ts'] },
-  { name: 'hooks, endpoints, plugins, admin components', paths: ['./hooks', './src/endpoints', './plugins', './src/components'] },
+  {
+    name: 'hooks, endpoints, plugins, admin components',
+    paths: ['./hooks', './src/endpoints', './plugins', './src/components'],
+  },
   { name: 'collections', paths: ['./collections'] },
   { name: 'config', paths: ['./payload.config.ts'] },
 ]
 
 // Each layer may not import anything from the layers above it (the runtime, src/app and scripts are the top).
-const TOP = ['./src/runtime', './src/server.ts', './src/worker.ts', './src/start.ts', './src/build.ts', './src/seed/cli.ts']
+const TOP = [
+  './src/runtime',
+  './src/server.ts',
+  './src/worker.ts',
+  './src/start.ts',
+  './src/build.ts',
+  './src/seed/cli.ts',
+]
 const layerZones = LAYERS.flatMap((layer, index) => {
   const above = [...LAYERS.slice(index + 1).flatMap((l) => l.paths), ...TOP]
   return layer.paths.map((target) => ({
@@ -27,7 +37,17 @@ const layerZones = LAYERS.flatMap((layer, index) => {
 })
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.next/**', '.data/**', 'src/payload-types.ts', 'migrations/**', 'src/app/**', 'next-env.d.ts'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      '.data/**',
+      'src/payload-types.ts',
+      'migrations/**',
+      'src/app/**',
+      'next-env.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -54,7 +74,8 @@ export default tseslint.config(
             {
               group: ['../../*', '../../../*'],
               allowTypeImports: true,
-              message: 'plugins/mqtt-ingest takes what it needs from the host through its options (docs/architecture.md).',
+              message:
+                'plugins/mqtt-ingest takes what it needs from the host through its options (docs/architecture.md).',
             },
           ],
         },

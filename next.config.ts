@@ -24,6 +24,7 @@ const nextConfig: NextConfig = {
 const withPayloadConfig = withPayload(nextConfig, { devBundleServerPackages: false })
 // Payload turns off Turbopack's server fast refresh for development's HMR; elsewhere the setting only prints Next's
 // "Experiments (use with caution)" banner on every build.
-if (!settings.schemaPush && withPayloadConfig.experimental) delete withPayloadConfig.experimental.turbopackServerFastRefresh
+if (!settings.schemaPush && withPayloadConfig.experimental)
+  delete withPayloadConfig.experimental.turbopackServerFastRefresh
 
 export default withPayloadConfig

@@ -8,7 +8,12 @@ const never: FieldAccess = () => false
 /** The access every internal field gets: nobody reads, filters, sorts, creates or updates it through the API. */
 export const INTERNAL_FIELD_ACCESS = { read: never, create: never, update: never } as const
 
-type AnyField = Field & { fields?: AnyField[]; flattenedFields?: AnyField[]; tabs?: { fields: AnyField[] }[]; hidden?: boolean }
+type AnyField = Field & {
+  fields?: AnyField[]
+  flattenedFields?: AnyField[]
+  tabs?: { fields: AnyField[] }[]
+  hidden?: boolean
+}
 
 function protect(fields: AnyField[] | undefined): void {
   for (const field of fields ?? []) {
@@ -27,7 +32,9 @@ function protect(fields: AnyField[] | undefined): void {
  * Applied to the sanitized config (payload.config.ts), so it also covers the fields Payload adds itself (an auth
  * collection's hash, salt, lockUntil... which may not be declared) and every plugin's.
  */
-export async function protectInternalFields(config: Promise<SanitizedConfig> | SanitizedConfig): Promise<SanitizedConfig> {
+export async function protectInternalFields(
+  config: Promise<SanitizedConfig> | SanitizedConfig,
+): Promise<SanitizedConfig> {
   const sanitized = await config
   for (const collection of sanitized.collections) {
     protect(collection.fields as AnyField[])
@@ -45,7 +52,9 @@ export function internalFieldNames(fields: readonly Field[], prefix = ''): strin
     const inner = Array.isArray(nested.fields)
       ? internalFieldNames(nested.fields, nested.type === 'group' && named ? `${named}.` : prefix)
       : []
-    const tabs = (nested.tabs ?? []).flatMap((tab) => internalFieldNames(tab.fields, tab.name ? `${prefix}${tab.name}.` : prefix))
+    const tabs = (nested.tabs ?? []).flatMap((tab) =>
+      internalFieldNames(tab.fields, tab.name ? `${prefix}${tab.name}.` : prefix),
+    )
     return [...own, ...inner, ...tabs]
   })
 }

@@ -26,8 +26,20 @@ export const Feedback: CollectionConfig = {
       label: { en: 'Owner', ru: 'Владелец' },
       access: { update: () => false },
     },
-    { name: 'email', type: 'email', required: true, label: { en: 'E-mail', ru: 'E-mail' }, access: { update: () => false } },
-    { name: 'message', type: 'textarea', required: true, label: { en: 'Message', ru: 'Сообщение' }, access: { update: () => false } },
+    {
+      name: 'email',
+      type: 'email',
+      required: true,
+      label: { en: 'E-mail', ru: 'E-mail' },
+      access: { update: () => false },
+    },
+    {
+      name: 'message',
+      type: 'textarea',
+      required: true,
+      label: { en: 'Message', ru: 'Сообщение' },
+      access: { update: () => false },
+    },
     {
       name: 'handled',
       type: 'checkbox',

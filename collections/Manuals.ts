@@ -20,7 +20,5 @@ export const Manuals: CollectionConfig = {
     staticDir: settings.mediaDir,
     mimeTypes: ['application/pdf'],
   },
-  fields: [
-    { name: 'title', type: 'text', required: true, label: { en: 'Title', ru: 'Название' } },
-  ],
+  fields: [{ name: 'title', type: 'text', required: true, label: { en: 'Title', ru: 'Название' } }],
 }

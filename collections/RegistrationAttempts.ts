@@ -33,7 +33,12 @@ export const RegistrationAttempts: CollectionConfig = {
       options: REGISTRATION_FLOWS.map((value) => ({ value, label: REGISTRATION_FLOW_LABELS[value] })),
       label: { en: 'Where', ru: 'Откуда' },
     },
-    { name: 'serial', type: 'text', index: true, label: { en: 'Serial number (as typed)', ru: 'Серийный номер (как введён)' } },
+    {
+      name: 'serial',
+      type: 'text',
+      index: true,
+      label: { en: 'Serial number (as typed)', ru: 'Серийный номер (как введён)' },
+    },
     { name: 'pump', type: 'relationship', relationTo: 'pumps', label: { en: 'Heat pump', ru: 'Тепловой насос' } },
     {
       name: 'outcome',
@@ -43,7 +48,13 @@ export const RegistrationAttempts: CollectionConfig = {
       options: REGISTRATION_OUTCOMES.map((value) => ({ value, label: REGISTRATION_OUTCOME_LABELS[value] })),
       label: { en: 'Outcome', ru: 'Результат' },
     },
-    { name: 'user', type: 'relationship', relationTo: 'users', index: true, label: { en: 'Partner user', ru: 'Пользователь партнёра' } },
+    {
+      name: 'user',
+      type: 'relationship',
+      relationTo: 'users',
+      index: true,
+      label: { en: 'Partner user', ru: 'Пользователь партнёра' },
+    },
     { name: 'phone', type: 'text', index: true, label: { en: 'Owner’s phone', ru: 'Телефон владельца' } },
     { name: 'clientAddress', type: 'text', index: true, label: { en: 'Client address', ru: 'Адрес клиента' } },
   ],

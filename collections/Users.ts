@@ -48,7 +48,9 @@ export const Users: CollectionConfig = {
       required: true,
       // The first account becomes an administrator (firstUserIsAdmin): its form says so.
       defaultValue: async ({ req }) =>
-        (await req.payload.count({ collection: 'users', req, overrideAccess: true })).totalDocs === 0 ? 'admin' : 'service',
+        (await req.payload.count({ collection: 'users', req, overrideAccess: true })).totalDocs === 0
+          ? 'admin'
+          : 'service',
       label: { en: 'Role', ru: 'Роль' },
       options: [
         { value: 'admin', label: { en: 'Administrator', ru: 'Администратор' } },

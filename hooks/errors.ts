@@ -10,5 +10,10 @@ export const keepFieldErrors: AfterErrorHook = ({ error, result }) => {
   const { status, data, isPublic } = error as Error & { status?: unknown; data?: unknown; isPublic?: unknown }
   if (!result || typeof status !== 'number' || status < 400 || status >= 500 || isPublic === false) return
   if (typeof data !== 'object' || data === null || result.errors?.[0]?.data) return
-  return { response: { ...result, errors: [{ name: error.name, data: data as Record<string, unknown>, message: error.message }] } }
+  return {
+    response: {
+      ...result,
+      errors: [{ name: error.name, data: data as Record<string, unknown>, message: error.message }],
+    },
+  }
 }

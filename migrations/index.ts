@@ -1,8 +1,8 @@
-import * as migration_20261128_035850_initial from './20261128_035850_initial';
-import * as migration_20261128_044510_lifecycle from './20261128_044510_lifecycle';
-import * as migration_20261128_045641_registration from './20261128_045641_registration';
-import * as migration_20261128_051649_mqtt_ingest from './20261128_051649_mqtt_ingest';
-import * as migration_20261201_212946_access_hardening from './20261201_212946_access_hardening';
+import * as migration_20261128_035850_initial from './20261128_035850_initial'
+import * as migration_20261128_044510_lifecycle from './20261128_044510_lifecycle'
+import * as migration_20261128_045641_registration from './20261128_045641_registration'
+import * as migration_20261128_051649_mqtt_ingest from './20261128_051649_mqtt_ingest'
+import * as migration_20261201_212946_access_hardening from './20261201_212946_access_hardening'
 
 export const migrations = [
   {
@@ -28,6 +28,6 @@ export const migrations = [
   {
     up: migration_20261201_212946_access_hardening.up,
     down: migration_20261201_212946_access_hardening.down,
-    name: '20261201_212946_access_hardening'
+    name: '20261201_212946_access_hardening',
   },
-];
+]

@@ -28,16 +28,23 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   const database = await benchDatabase()
   exportToEnvironment({ databaseUrl: database.url, payloadSecret: settings.payloadSecret ?? 'bench-secret' })
-  const [{ getPayload }, { default: config }, { applyMigrations }, { closePayload }, { REST_GET, REST_POST }, { sql }, live] =
-    await Promise.all([
-      import('payload'),
-      import('../payload.config'),
-      import('../src/services/migrations'),
-      import('../src/services/close'),
-      import('@payloadcms/next/routes'),
-      import('@payloadcms/db-postgres'),
-      import('../src/domain/live'),
-    ])
+  const [
+    { getPayload },
+    { default: config },
+    { applyMigrations },
+    { closePayload },
+    { REST_GET, REST_POST },
+    { sql },
+    live,
+  ] = await Promise.all([
+    import('payload'),
+    import('../payload.config'),
+    import('../src/services/migrations'),
+    import('../src/services/close'),
+    import('@payloadcms/next/routes'),
+    import('@payloadcms/db-postgres'),
+    import('../src/domain/live'),
+  ])
   const payload = await getPayload({ config })
   await applyMigrations(payload)
   const partner = await payload.create({ collection: 'partners', data: { name: 'Bench partner', certified: true } })
@@ -50,7 +57,10 @@ async function main(): Promise<void> {
     from generate_series(1, ${PUMPS}) i`)
   await db.execute(sql`analyze pumps`)
   console.log(`[bench] ${PUMPS.toLocaleString('en')} pumps seeded in ${((Date.now() - seeded) / 1000).toFixed(1)} s`)
-  for (const [email, role] of [['bench-admin@bench.local', 'admin'], ['bench-partner@bench.local', 'partner']] as const) {
+  for (const [email, role] of [
+    ['bench-admin@bench.local', 'admin'],
+    ['bench-partner@bench.local', 'partner'],
+  ] as const) {
     await payload.create({
       collection: 'users',
       data: { email, password: PASSWORD, name: email, role, partner: role === 'partner' ? partner.id : undefined },
@@ -87,9 +97,12 @@ async function main(): Promise<void> {
           const offset = Math.floor(Math.random() * (pool.length - perPoll))
           const page = pool.slice(offset, offset + perPoll)
           const t = performance.now()
-          const response = await call(get, `/pumps/live?ids=${page.join(',')}`, { headers: { Authorization: `JWT ${jwt}` } })
+          const response = await call(get, `/pumps/live?ids=${page.join(',')}`, {
+            headers: { Authorization: `JWT ${jwt}` },
+          })
           const body = (await response.json()) as { docs: unknown[] }
-          if (response.status !== 200 || body.docs.length !== page.length) throw new Error(`${label}: ${response.status}`)
+          if (response.status !== 200 || body.docs.length !== page.length)
+            throw new Error(`${label}: ${response.status}`)
           latencies.push(performance.now() - t)
         }
       }),
@@ -122,7 +135,9 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|---|---|---|')
   const ms = (value: number) => `${value.toFixed(1)} ms`
   for (const r of rows) {
-    console.log(`| ${r.label} | ${r.requests} | ${r.perSecond} req/s | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.tabs.toLocaleString('en')} |`)
+    console.log(
+      `| ${r.label} | ${r.requests} | ${r.perSecond} req/s | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.tabs.toLocaleString('en')} |`,
+    )
   }
   console.log(`\n${machineLine()}; database: ${database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL server'}`)
   await closePayload(payload)

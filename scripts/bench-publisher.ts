@@ -13,7 +13,9 @@ const serial = (n: number) => `BENCH-${String(n).padStart(6, '0')}`
 
 async function main(): Promise<void> {
   const clients = await Promise.all(
-    Array.from({ length: connections }, (_, i) => mqtt.connectAsync(url, { clientId: `bench-pub-${process.pid}-${i}`, reconnectPeriod: 0 })),
+    Array.from({ length: connections }, (_, i) =>
+      mqtt.connectAsync(url, { clientId: `bench-pub-${process.pid}-${i}`, reconnectPeriod: 0 }),
+    ),
   )
   const tickMs = 10
   const perTick = rate / connections / (1000 / tickMs)
@@ -38,9 +40,17 @@ async function main(): Promise<void> {
           const roll = Math.random()
           const now = Date.now()
           if (roll < 0.9) {
-            client.publish(`hp/${serial(n)}/data`, `{"ts":${now},"t_out":${(-7.5 + Math.random()).toFixed(1)},"t_flow":41.2,"power_w":1830}`, { qos: 0 })
+            client.publish(
+              `hp/${serial(n)}/data`,
+              `{"ts":${now},"t_out":${(-7.5 + Math.random()).toFixed(1)},"t_flow":41.2,"power_w":1830}`,
+              { qos: 0 },
+            )
           } else if (roll < 0.97) {
-            client.publish(`hp/${serial(n)}/status`, `{"online":${roll < 0.96},"conn":"gsm","fw":"1.4.2","ts":${now}}`, { qos: 0 })
+            client.publish(
+              `hp/${serial(n)}/status`,
+              `{"online":${roll < 0.96},"conn":"gsm","fw":"1.4.2","ts":${now}}`,
+              { qos: 0 },
+            )
           } else {
             const active = roll < 0.985 ? '[{"code":"E12","text":"Low flow"}]' : '[]'
             client.publish(`hp/${serial(n)}/alarms`, `{"active":${active},"ts":${now}}`, { qos: 0 })

@@ -39,5 +39,8 @@ export async function benchDatabase(): Promise<{ url: string; embedded: Embedded
 export function machineLine(): string {
   const cpus = os.cpus()
   const memory = Math.round(os.totalmem() / 1024 ** 3)
-  return `Machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), ${memory} GB, Node ${process.versions.node}, ${os.platform()}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`
+  return `Machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), ${memory} GB, Node ${process.versions.node}, ${os.platform()}; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`
 }

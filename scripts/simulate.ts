@@ -36,14 +36,17 @@ async function call(path: string, init: RequestInit & { token?: string } = {}) {
     headers: { 'Content-Type': 'application/json', ...(init.token ? { Authorization: `JWT ${init.token}` } : {}) },
   })
   const body = (await response.json().catch(() => ({}))) as Record<string, any>
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${JSON.stringify(body.errors ?? body)}`)
+  if (!response.ok)
+    throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${JSON.stringify(body.errors ?? body)}`)
   return body
 }
 
 async function provision(token: string, serial: string): Promise<string> {
   const found = await call(`/pumps?where[serial][equals]=${serial}&depth=0&limit=1`, { token })
-  const id = found.docs[0]?.id ?? (await call('/pumps', { method: 'POST', token, body: JSON.stringify({ serial }) })).doc.id
-  return (await call(`/pumps/${id}/device-key`, { method: 'POST', token, body: JSON.stringify({ password }) })).deviceKey
+  const id =
+    found.docs[0]?.id ?? (await call('/pumps', { method: 'POST', token, body: JSON.stringify({ serial }) })).doc.id
+  return (await call(`/pumps/${id}/device-key`, { method: 'POST', token, body: JSON.stringify({ password }) }))
+    .deviceKey
 }
 
 type Modem = { serial: string; key: string; client: MqttClient | null; alarms: typeof ALARMS; timer?: NodeJS.Timeout }

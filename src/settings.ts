@@ -21,14 +21,18 @@ function flag(name: string): boolean {
 function oneOf<T extends string>(name: string, choices: readonly T[], fallback: T): T {
   const raw = env[name]
   if (raw === undefined || raw === '') return fallback
-  if (!(choices as readonly string[]).includes(raw)) throw new Error(`${name} must be one of ${choices.join(', ')}, got "${raw}"`)
+  if (!(choices as readonly string[]).includes(raw))
+    throw new Error(`${name} must be one of ${choices.join(', ')}, got "${raw}"`)
   return raw as T
 }
 
 /** Browser origins allowed to send cookie-authenticated writes: SERVER_URL's, or the local addresses of PORT, plus ALLOWED_ORIGINS. */
 function allowedOrigins(serverUrl: string, port: number): string[] {
   const origins = serverUrl ? [new URL(serverUrl).origin] : [`http://localhost:${port}`, `http://127.0.0.1:${port}`]
-  for (const extra of (env.ALLOWED_ORIGINS ?? '').split(',').map((value) => value.trim()).filter(Boolean)) {
+  for (const extra of (env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean)) {
     origins.push(new URL(extra).origin)
   }
   return [...new Set(origins)]

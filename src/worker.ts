@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   // onInit applies the migrations and starts the ingestion (plugins/mqtt-ingest).
   const payload = await getPayload({ config })
   const mqtt = (await health(payload)).body.mqtt as { broker?: string; subscription?: string } | undefined
-  console.log(`[worker] ingesting from ${mqtt?.broker} (${mqtt?.subscription}); up in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  console.log(
+    `[worker] ingesting from ${mqtt?.broker} (${mqtt?.subscription}); up in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  )
 
   closeOnSignals(
     'worker',

@@ -20,7 +20,10 @@ export function localizedSlugs(collections: { slug: string; fields?: unknown[] }
 
 /** Whether an admin path is one of those collections' list or card. */
 export function showsLocalizedContent(pathname: string, adminRoute: string, slugs: string[]): boolean {
-  return slugs.some((slug) => pathname === `${adminRoute}/collections/${slug}` || pathname.startsWith(`${adminRoute}/collections/${slug}/`))
+  return slugs.some(
+    (slug) =>
+      pathname === `${adminRoute}/collections/${slug}` || pathname.startsWith(`${adminRoute}/collections/${slug}/`),
+  )
 }
 
 export function ContentLocale({ children }: { children?: ReactNode }) {

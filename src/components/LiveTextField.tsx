@@ -10,7 +10,10 @@ import { liveValue, useLivePump } from './live-store'
 
 type Option = { value: string; label: unknown } | string
 
-export function LiveTextField({ field, path }: {
+export function LiveTextField({
+  field,
+  path,
+}: {
   field: { name: string; label?: StaticLabel | false; options?: Option[] }
   path?: string
 }) {
@@ -24,7 +27,10 @@ export function LiveTextField({ field, path }: {
   const option = options.find((entry) => entry.value === shown)
   const text = option ? getTranslation(option.label as string, i18n) : shown
   return (
-    <div className={`field-type live-text-field live-text-field--${field.name}`} style={{ marginBottom: 'var(--base)' }}>
+    <div
+      className={`field-type live-text-field live-text-field--${field.name}`}
+      style={{ marginBottom: 'var(--base)' }}
+    >
       <FieldLabel label={field.label || undefined} path={path} />
       <div className="live-text-field__value">{text || '—'}</div>
     </div>

@@ -19,7 +19,14 @@ export function PartnerFirstAction() {
           ? 'Установили насос? Зарегистрируйте его за вашей компанией: серийный номер и пароль с этикетки.'
           : 'Installed a pump? Register it to your company: the serial number and the password from its label.'}
       </p>
-      <Button buttonStyle="primary" className="partner-first-action__register" el="link" margin={false} size="large" to={`${admin}/register-pump`}>
+      <Button
+        buttonStyle="primary"
+        className="partner-first-action__register"
+        el="link"
+        margin={false}
+        size="large"
+        to={`${admin}/register-pump`}
+      >
         {ru ? 'Зарегистрировать насос' : 'Register heat pump'}
       </Button>
     </div>

@@ -16,10 +16,17 @@ export const PumpDateField: DateFieldClientComponent = ({ field, path }) => {
   const { zone, note } = usePumpZone()
   const text = zone ? formatDateTime(shown, zone) : ''
   return (
-    <div className={`field-type pump-date-field pump-date-field--${field.name}`} style={{ marginBottom: 'var(--base)' }}>
+    <div
+      className={`field-type pump-date-field pump-date-field--${field.name}`}
+      style={{ marginBottom: 'var(--base)' }}
+    >
       <FieldLabel label={field.label} path={path} />
       <div className="pump-date-field__value">{text || '—'}</div>
-      {text ? <small className="pump-date-field__zone" style={{ color: 'var(--theme-elevation-500)' }}>{note}</small> : null}
+      {text ? (
+        <small className="pump-date-field__zone" style={{ color: 'var(--theme-elevation-500)' }}>
+          {note}
+        </small>
+      ) : null}
     </div>
   )
 }

@@ -16,8 +16,15 @@ export function RegisterPumpNavLink() {
   if (user?.role !== 'partner') return null
   const href = `${admin}/register-pump`
   return (
-    <Link className={`nav__link${pathname === href ? ' active' : ''}`} href={href} id="nav-register-pump" prefetch={false}>
-      <span className="nav__link-label">{i18n.language === 'ru' ? 'Зарегистрировать насос' : 'Register heat pump'}</span>
+    <Link
+      className={`nav__link${pathname === href ? ' active' : ''}`}
+      href={href}
+      id="nav-register-pump"
+      prefetch={false}
+    >
+      <span className="nav__link-label">
+        {i18n.language === 'ru' ? 'Зарегистрировать насос' : 'Register heat pump'}
+      </span>
     </Link>
   )
 }

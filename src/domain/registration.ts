@@ -85,10 +85,15 @@ export type CodeRequestCheck = { ok: true } | { ok: false; retryAfterSeconds: nu
 
 /** Whether another code may be sent now, given when the phone's codes of the last hour were sent. */
 export function mayRequestCode(sentAt: readonly Date[], now: Date): CodeRequestCheck {
-  const recent = sentAt.filter((time) => now.getTime() - time.getTime() < 3600_000).sort((a, b) => a.getTime() - b.getTime())
+  const recent = sentAt
+    .filter((time) => now.getTime() - time.getTime() < 3600_000)
+    .sort((a, b) => a.getTime() - b.getTime())
   const latest = recent.at(-1)
   if (latest && now.getTime() - latest.getTime() < PHONE_CODE.resendAfterMs) {
-    return { ok: false, retryAfterSeconds: Math.ceil((PHONE_CODE.resendAfterMs - (now.getTime() - latest.getTime())) / 1000) }
+    return {
+      ok: false,
+      retryAfterSeconds: Math.ceil((PHONE_CODE.resendAfterMs - (now.getTime() - latest.getTime())) / 1000),
+    }
   }
   if (recent.length >= PHONE_CODE.perHour) {
     return { ok: false, retryAfterSeconds: Math.ceil((recent[0].getTime() + 3600_000 - now.getTime()) / 1000) }

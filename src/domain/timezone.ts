@@ -68,7 +68,9 @@ export function offsetLabel(at: Date, zone?: string | null): string {
 export function parseInZone(text: string, zone?: string | null): Date | null {
   const match = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[\s,]+(\d{1,2}):(\d{2}))?\s*$/.exec(text)
   if (!match) return null
-  const [day, month, year, hour = 0, minute = 0] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part)))
+  const [day, month, year, hour = 0, minute = 0] = match
+    .slice(1)
+    .map((part) => (part === undefined ? undefined : Number(part)))
   const wanted = Date.UTC(year!, month! - 1, day!, hour!, minute!)
   const check = new Date(wanted)
   if (check.getUTCDate() !== day || check.getUTCMonth() !== month! - 1 || hour! > 23 || minute! > 59) return null

@@ -1,6 +1,14 @@
 // GraphQL's share of the input guards (issue 9: 5, 21): no negative page sizes (0, more than MAX_PAGE_SIZE and
 // `pagination: false` are cut to one page at execution), and no "Did you mean …" hints that spell out the schema.
-import { GraphQLError, type ArgumentNode, type ASTVisitor, type ExecutionArgs, type ValidationContext, type ValidationRule, type ValueNode } from 'graphql'
+import {
+  GraphQLError,
+  type ArgumentNode,
+  type ASTVisitor,
+  type ExecutionArgs,
+  type ValidationContext,
+  type ValidationRule,
+  type ValueNode,
+} from 'graphql'
 import type { AfterErrorHook, PayloadRequest } from 'payload'
 
 import { inUserLanguage, type Message } from '../i18n'

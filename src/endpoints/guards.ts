@@ -39,7 +39,11 @@ export function boundReadQuery(req: PayloadRequest, args: Record<string, unknown
   const { maxPageSize: max, maxDepth } = limits
   // As sent, a string; Payload's parseParams converts req.query in place (numbers, booleans) when it ran first.
   const whole = (value: unknown, digits: number) =>
-    typeof value === 'number' ? value : typeof value === 'string' && new RegExp(`^[0-9]{1,${digits}}$`).test(value) ? Number(value) : NaN
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && new RegExp(`^[0-9]{1,${digits}}$`).test(value)
+        ? Number(value)
+        : NaN
   const pageSize = (value: unknown, name: string): number | undefined => {
     if (value === undefined) return undefined
     const number = whole(value, 9)
@@ -89,10 +93,12 @@ export function checkWhereIds(req: PayloadRequest, where: unknown, idPaths: Set<
   if (!where || typeof where !== 'object') return
   for (const [path, condition] of Object.entries(where as Record<string, unknown>)) {
     if (path === 'and' || path === 'or') {
-      for (const nested of Array.isArray(condition) ? condition : Object.values(condition ?? {})) checkWhereIds(req, nested, idPaths)
+      for (const nested of Array.isArray(condition) ? condition : Object.values(condition ?? {}))
+        checkWhereIds(req, nested, idPaths)
       continue
     }
-    if (!(idPaths.has(path) || path === 'id' || path.endsWith('.id')) || !condition || typeof condition !== 'object') continue
+    if (!(idPaths.has(path) || path === 'id' || path.endsWith('.id')) || !condition || typeof condition !== 'object')
+      continue
     for (const operator of ID_OPERATORS) {
       const value = (condition as Record<string, unknown>)[operator]
       if (value === undefined || value === null || value === '') continue
@@ -115,7 +121,8 @@ function relationPaths(fields: Field[], paths = new Set<string>()): Set<string> 
   for (const field of fields) {
     if (field.type === 'relationship' || field.type === 'upload') paths.add(field.name)
     else if (field.type === 'row' || field.type === 'collapsible') relationPaths(field.fields, paths)
-    else if (field.type === 'tabs') for (const tab of field.tabs) if (!('name' in tab && tab.name)) relationPaths(tab.fields, paths)
+    else if (field.type === 'tabs')
+      for (const tab of field.tabs) if (!('name' in tab && tab.name)) relationPaths(tab.fields, paths)
   }
   return paths
 }
@@ -127,7 +134,10 @@ function guardRelationValues(paths: Set<string>): CollectionBeforeValidateHook {
       const raw = (data as Record<string, unknown> | undefined)?.[path]
       const values = Array.isArray(raw) ? raw : [raw]
       for (const value of values) {
-        const id = value && typeof value === 'object' ? ((value as { value?: unknown; id?: unknown }).value ?? (value as { id?: unknown }).id) : value
+        const id =
+          value && typeof value === 'object'
+            ? ((value as { value?: unknown; id?: unknown }).value ?? (value as { id?: unknown }).id)
+            : value
         if (id === undefined || id === null || id === '' || isDocumentId(id)) continue
         throw fieldError(req, collection.slug, path, {
           en: `"${String(id).slice(0, 40)}" is not an id`,
@@ -162,7 +172,8 @@ export function guardOperation(limits: ReadLimits, idPaths: Set<string>): Collec
     const routeId = req.routeParams?.id
     if (routeId !== undefined && !isDocumentId(routeId)) throw new NotFound(req.t)
     if (req.payloadAPI === 'REST' && READS.has(operation)) boundReadQuery(req, args as Record<string, unknown>, limits)
-    if (req.payloadAPI === 'GraphQL' && READS.has(operation)) boundGraphQLRead(args as Record<string, unknown>, limits.maxPageSize)
+    if (req.payloadAPI === 'GraphQL' && READS.has(operation))
+      boundGraphQLRead(args as Record<string, unknown>, limits.maxPageSize)
     return args
   }
 }
@@ -206,7 +217,10 @@ export const requestGuards =
     upload: { ...config.upload, limits: { ...config.upload?.limits, fileSize: limits.maxUploadBytes } },
     graphQL: {
       ...config.graphQL,
-      validationRules: (args) => [readLimitsRule(args, limits.maxPageSize), ...(config.graphQL?.validationRules?.(args) ?? [])],
+      validationRules: (args) => [
+        readLimitsRule(args, limits.maxPageSize),
+        ...(config.graphQL?.validationRules?.(args) ?? []),
+      ],
     },
     hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), hideGraphQLSuggestions] },
   })

@@ -4,12 +4,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { inUserLanguage } from '../i18n'
 import { STATUS_LABELS } from '../domain/lifecycle'
-import {
-  advanceStatus,
-  availableTransitions,
-  setStatus,
-  type StatusChangeResult,
-} from '../services/lifecycle'
+import { advanceStatus, availableTransitions, setStatus, type StatusChangeResult } from '../services/lifecycle'
 import { jsonBody } from './body'
 
 /** The updated pump as the caller may see it, the history event, and a generated pump password (this once only). */

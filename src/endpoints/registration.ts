@@ -26,7 +26,10 @@ export const pumpRegistrationEndpoints: Endpoint[] = [
           req,
           outcome === 'claimed'
             ? { en: 'The pump is registered to your company', ru: 'Насос зарегистрирован за вашей компанией' }
-            : { en: 'The pump is already registered to your company', ru: 'Насос уже зарегистрирован за вашей компанией' },
+            : {
+                en: 'The pump is already registered to your company',
+                ru: 'Насос уже зарегистрирован за вашей компанией',
+              },
         ),
         outcome,
         doc,
@@ -76,7 +79,10 @@ export const buyerAppEndpoints: Endpoint[] = [
     handler: async (req) => {
       const doc = await leaveFeedback(req, await jsonBody(req))
       return Response.json(
-        { message: inUserLanguage(req, { en: 'Thank you: your message is sent', ru: 'Спасибо: сообщение отправлено' }), doc },
+        {
+          message: inUserLanguage(req, { en: 'Thank you: your message is sent', ru: 'Спасибо: сообщение отправлено' }),
+          doc,
+        },
         { status: 201 },
       )
     },
@@ -94,7 +100,13 @@ export const buyerAppEndpoints: Endpoint[] = [
     method: 'post',
     handler: async (req) => {
       const buyer = await changeBuyerPhone(req, await jsonBody(req))
-      const doc = await req.payload.findByID({ collection: 'buyers', id: buyer.id, depth: 0, overrideAccess: false, user: req.user })
+      const doc = await req.payload.findByID({
+        collection: 'buyers',
+        id: buyer.id,
+        depth: 0,
+        overrideAccess: false,
+        user: req.user,
+      })
       return Response.json({
         message: inUserLanguage(req, {
           en: 'Your phone is changed: sign in with the new number from now on',

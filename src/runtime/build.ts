@@ -70,10 +70,15 @@ export async function buildAdmin(rootDir: string): Promise<void> {
         cwd: rootDir,
         stdio: 'inherit',
         // The build evaluates payload.config.ts but connects to nothing and signs nothing.
-        env: environmentWith({ NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }, { PAYLOAD_SECRET: 'build-only' }),
+        env: environmentWith(
+          { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+          { PAYLOAD_SECRET: 'build-only' },
+        ),
       })
       child.once('error', reject)
-      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit code ${code})`))))
+      child.once('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`next build failed (exit code ${code})`)),
+      )
     })
   } finally {
     clearInterval(progress)

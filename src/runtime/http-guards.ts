@@ -152,7 +152,10 @@ const UPLOAD_PATH = /^\/api\/manuals(?:\/[^/]+)?\/?$/
 function tooLarge(limit: number): Message {
   const size = limit >= 1024 * 1024 ? `${+(limit / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(limit / 1024)} KB`
   const sizeRu = size.replace('MB', 'МБ').replace('KB', 'КБ')
-  return { en: `The request body is too large: at most ${size} here`, ru: `Тело запроса слишком велико: здесь не более ${sizeRu}` }
+  return {
+    en: `The request body is too large: at most ${size} here`,
+    ru: `Тело запроса слишком велико: здесь не более ${sizeRu}`,
+  }
 }
 
 /**

@@ -9,7 +9,12 @@ export function isPortFree(port: number): Promise<boolean> {
 }
 
 /** A clear sentence instead of EADDRINUSE deep inside a child process. */
-export async function assertPortFree(port: number, variable: string, what: string, alternative?: string): Promise<void> {
+export async function assertPortFree(
+  port: number,
+  variable: string,
+  what: string,
+  alternative?: string,
+): Promise<void> {
   if (!(await isPortFree(port))) {
     throw new Error(
       `Port ${port} for ${what} is already taken by another program. ` +

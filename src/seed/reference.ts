@@ -43,7 +43,10 @@ async function createNamed(
 }
 
 /** Adds the reference records that are missing; returns how many were added. */
-export async function ensureReferenceData(payload: Payload, data: ReferenceData = loadReferenceData()): Promise<number> {
+export async function ensureReferenceData(
+  payload: Payload,
+  data: ReferenceData = loadReferenceData(),
+): Promise<number> {
   let added = 0
   const countries = await existingCodes(payload, 'countries')
   for (const country of data.countries) {

@@ -10,7 +10,14 @@
 import { sql } from '@payloadcms/db-postgres'
 import { createLocalReq, type PayloadRequest, type Where } from 'payload'
 
-import { FAILED_OUTCOMES, isThrottled, LOGGED_SERIAL_LENGTH, type AttemptLimits, type RegistrationFlow, type RegistrationOutcome } from '../domain/registration'
+import {
+  FAILED_OUTCOMES,
+  isThrottled,
+  LOGGED_SERIAL_LENGTH,
+  type AttemptLimits,
+  type RegistrationFlow,
+  type RegistrationOutcome,
+} from '../domain/registration'
 import { settings } from '../settings'
 import { inTransaction, transactionDb } from './transaction'
 
@@ -36,7 +43,8 @@ function guesserWhere(attempt: Attempt): Where[] {
   const who: Where[] = []
   if (attempt.user !== undefined) who.push({ user: { equals: attempt.user } })
   if (attempt.phone) who.push({ phone: { equals: attempt.phone } })
-  if (attempt.clientAddress && attempt.clientAddress !== 'unknown') who.push({ clientAddress: { equals: attempt.clientAddress } })
+  if (attempt.clientAddress && attempt.clientAddress !== 'unknown')
+    who.push({ clientAddress: { equals: attempt.clientAddress } })
   return who
 }
 
@@ -64,7 +72,11 @@ function row(attempt: Attempt, outcome: RegistrationOutcome) {
 }
 
 /** Written on its own (not in the caller's transaction): a refused attempt must stay recorded. */
-export async function recordAttempt(req: PayloadRequest, attempt: Attempt, outcome: RegistrationOutcome): Promise<void> {
+export async function recordAttempt(
+  req: PayloadRequest,
+  attempt: Attempt,
+  outcome: RegistrationOutcome,
+): Promise<void> {
   await req.payload.create({ collection: 'registrationAttempts', data: row(attempt, outcome), overrideAccess: true })
 }
 
@@ -77,18 +89,27 @@ export async function reserveAttempt(req: PayloadRequest, attempt: Attempt): Pro
   const local = await createLocalReq({ req: { i18n: req.i18n, t: req.t } }, req.payload)
   return inTransaction(local, async () => {
     const db = await transactionDb(local)
-    for (const key of lockKeys(attempt)) await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`)
+    for (const key of lockKeys(attempt))
+      await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`)
     const recent: Where[] = [
       { outcome: { in: FAILED_OUTCOMES } },
       { createdAt: { greater_than: new Date(Date.now() - limits.windowMs).toISOString() } },
     ]
     const count = async (who: Where[]) =>
       who.length
-        ? (await req.payload.count({ collection: 'registrationAttempts', where: { and: [...recent, { or: who }] }, req: local, overrideAccess: true }))
-            .totalDocs
+        ? (
+            await req.payload.count({
+              collection: 'registrationAttempts',
+              where: { and: [...recent, { or: who }] },
+              req: local,
+              overrideAccess: true,
+            })
+          ).totalDocs
         : 0
     const guesser = await count(guesserWhere(attempt))
-    const serial = attempt.serial ? await count([{ serial: { equals: attempt.serial.slice(0, LOGGED_SERIAL_LENGTH) } }]) : 0
+    const serial = attempt.serial
+      ? await count([{ serial: { equals: attempt.serial.slice(0, LOGGED_SERIAL_LENGTH) } }])
+      : 0
     if (isThrottled({ guesser, serial }, limits)) return null
     const reserved = await req.payload.create({
       collection: 'registrationAttempts',
@@ -101,7 +122,12 @@ export async function reserveAttempt(req: PayloadRequest, attempt: Attempt): Pro
 }
 
 /** The reserved attempt's real outcome, once known. */
-export async function settleAttempt(req: PayloadRequest, id: number, attempt: Attempt, outcome: RegistrationOutcome): Promise<void> {
+export async function settleAttempt(
+  req: PayloadRequest,
+  id: number,
+  attempt: Attempt,
+  outcome: RegistrationOutcome,
+): Promise<void> {
   if (outcome === 'wrong_credentials' && attempt.pump === undefined) return
   await req.payload.update({
     collection: 'registrationAttempts',

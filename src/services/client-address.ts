@@ -11,7 +11,11 @@ const MAX_ADDRESS_LENGTH = 64
 
 export function clientAddress(req: Pick<PayloadRequest, 'headers'>): string {
   const forwarded = req.headers.get('x-forwarded-for') ?? ''
-  const last = forwarded.split(',').map((entry) => entry.trim()).filter(Boolean).at(-1)
+  const last = forwarded
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .at(-1)
   return last ? last.slice(0, MAX_ADDRESS_LENGTH) : 'unknown'
 }
 

@@ -10,5 +10,11 @@ import { settings } from '../settings'
 export async function applyMigrations(payload: Payload): Promise<void> {
   if (settings.schemaPush) return
   // The generated list is typed by the adapter's own argument types; Payload's signature is looser.
-  await payload.db.migrate({ migrations: migrations as unknown as Parameters<Payload['db']['migrate']>[0] extends infer A ? A extends { migrations?: infer M } ? M : never : never })
+  await payload.db.migrate({
+    migrations: migrations as unknown as Parameters<Payload['db']['migrate']>[0] extends infer A
+      ? A extends { migrations?: infer M }
+        ? M
+        : never
+      : never,
+  })
 }

@@ -20,13 +20,18 @@ export type PasswordCheck = 'right' | 'wrong' | 'locked'
 
 type Account = { collection: 'users'; email: string } | { collection: 'buyers'; username: string }
 
-export async function checkAccountPassword(req: PayloadRequest, account: Account, password: string): Promise<PasswordCheck> {
+export async function checkAccountPassword(
+  req: PayloadRequest,
+  account: Account,
+  password: string,
+): Promise<PasswordCheck> {
   const { payload } = req
   const attempt = await createLocalReq({ req: { i18n: req.i18n, t: req.t } }, payload)
   await initTransaction(attempt)
   let id: number | string
   try {
-    const data = account.collection === 'users' ? { email: account.email, password } : { username: account.username, password }
+    const data =
+      account.collection === 'users' ? { email: account.email, password } : { username: account.username, password }
     const result = await payload.login({ collection: account.collection, data: data as never, req: attempt })
     id = result.user!.id
   } catch (error) {
@@ -38,7 +43,12 @@ export async function checkAccountPassword(req: PayloadRequest, account: Account
   }
   const doc = await payload.db.findOne({ collection: account.collection, where: { id: { equals: id } } })
   if (doc) {
-    await resetLoginAttempts({ collection: payload.collections[account.collection].config, doc: doc as never, payload, req })
+    await resetLoginAttempts({
+      collection: payload.collections[account.collection].config,
+      doc: doc as never,
+      payload,
+      req,
+    })
   }
   return 'right'
 }
@@ -57,7 +67,9 @@ export class PasswordRefused extends APIError {
 export async function requireOwnPassword(req: PayloadRequest, password: string, wrong: Message): Promise<void> {
   const user = staffUser(req.user) as { email?: string } | null
   if (!user?.email) throw new Forbidden(req.t)
-  const check = password ? await checkAccountPassword(req, { collection: 'users', email: user.email }, password) : 'wrong'
+  const check = password
+    ? await checkAccountPassword(req, { collection: 'users', email: user.email }, password)
+    : 'wrong'
   if (check === 'locked') {
     throw new PasswordRefused(
       inUserLanguage(req, {

@@ -17,7 +17,10 @@ export function shortError(error: unknown): unknown {
     const start = sql.length > SQL_LOGGED_UP_TO ? `${sql.slice(0, SQL_LOGGED_UP_TO)}…` : sql
     message = `a database query failed${cause ? `: ${cause.message}` : ''} (query: ${start})`
   }
-  const frames = (err.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 10)
+  const frames = (err.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .slice(0, 10)
   return {
     type: err.name,
     message,
@@ -29,6 +32,10 @@ export function shortError(error: unknown): unknown {
 export function serverLogger() {
   return {
     options: { serializers: { err: shortError } },
-    destination: build({ colorize: Boolean(process.stdout.isTTY), ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }),
+    destination: build({
+      colorize: Boolean(process.stdout.isTTY),
+      ignore: 'pid,hostname',
+      translateTime: 'SYS:HH:MM:ss',
+    }),
   }
 }

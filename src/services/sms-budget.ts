@@ -30,10 +30,14 @@ export async function reservePhoneCode(req: PayloadRequest, code: NewCode): Prom
       req: local,
       overrideAccess: true,
     })
-    const perPhone = mayRequestCode(docs.map((doc) => new Date(doc.createdAt)), now)
+    const perPhone = mayRequestCode(
+      docs.map((doc) => new Date(doc.createdAt)),
+      now,
+    )
     if (!perPhone.ok) return { ok: false, reason: 'phone', retryAfterSeconds: perPhone.retryAfterSeconds }
     const count = async (where: object) =>
-      (await req.payload.count({ collection: 'phoneCodes', where: where as never, req: local, overrideAccess: true })).totalDocs
+      (await req.payload.count({ collection: 'phoneCodes', where: where as never, req: local, overrideAccess: true }))
+        .totalDocs
     const recent = { createdAt: { greater_than: hourAgo } }
     if (code.clientAddress !== 'unknown') {
       const byRequester = await count({ and: [recent, { clientAddress: { equals: code.clientAddress } }] })

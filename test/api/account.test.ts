@@ -28,7 +28,10 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve))
   saved = { smsSender: settings.smsSender, smsWebhookUrl: settings.smsWebhookUrl }
-  Object.assign(settings, { smsSender: 'webhook', smsWebhookUrl: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms` })
+  Object.assign(settings, {
+    smsSender: 'webhook',
+    smsWebhookUrl: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`,
+  })
 })
 afterAll(async () => {
   Object.assign(settings, saved)
@@ -65,12 +68,16 @@ describe('plain updates of an owner’s credentials', () => {
     expect(JSON.stringify(ru.body)).toMatch(/меняется только/)
     const row = await payload.findByID({ collection: 'buyers', id: me.buyer.id })
     expect(row.phone).toBe(me.phone)
-    expect((await rest('POST', '/buyers/login', { body: { username: me.phone, password: world.password } })).status).toBe(200)
+    expect(
+      (await rest('POST', '/buyers/login', { body: { username: me.phone, password: world.password } })).status,
+    ).toBe(200)
   })
 
   it('an owner still changes their name; staff still edit a buyer’s phone', async () => {
     const me = await owner()
-    expect((await rest('PATCH', `/buyers/${me.buyer.id}`, { token: me.token, body: { name: 'Ivan' } })).status).toBe(200)
+    expect((await rest('PATCH', `/buyers/${me.buyer.id}`, { token: me.token, body: { name: 'Ivan' } })).status).toBe(
+      200,
+    )
     const phone = freshPhone()
     const staff = await rest('PATCH', `/buyers/${me.buyer.id}`, { token: world.tokens.service, body: { phone } })
     expect(staff.status).toBe(200)
@@ -81,23 +88,46 @@ describe('plain updates of an owner’s credentials', () => {
 describe('POST /api/buyers/change-password', () => {
   it('needs the current password; then the new one works and the old one does not', async () => {
     const me = await owner()
-    const wrong = await rest('POST', '/buyers/change-password', { token: me.token, body: { currentPassword: 'not-it-123', password: 'brand-new-pass' } })
+    const wrong = await rest('POST', '/buyers/change-password', {
+      token: me.token,
+      body: { currentPassword: 'not-it-123', password: 'brand-new-pass' },
+    })
     expect(wrong.status).toBe(400)
     expect(paths(wrong.body)).toEqual(['currentPassword'])
-    const short = await rest('POST', '/buyers/change-password', { token: me.token, body: { currentPassword: world.password, password: 'short' } })
+    const short = await rest('POST', '/buyers/change-password', {
+      token: me.token,
+      body: { currentPassword: world.password, password: 'short' },
+    })
     expect(paths(short.body)).toEqual(['password'])
-    const ok = await rest('POST', '/buyers/change-password', { token: me.token, body: { currentPassword: world.password, password: 'brand-new-pass' } })
+    const ok = await rest('POST', '/buyers/change-password', {
+      token: me.token,
+      body: { currentPassword: world.password, password: 'brand-new-pass' },
+    })
     expect(ok.status).toBe(200)
     // The token in use keeps working (the docs' examples go on with it).
     const still = await rest('GET', '/buyers/me', { token: me.token })
     expect((still.body as { user?: { id?: unknown } }).user?.id).toBe(me.buyer.id)
-    expect((await rest('POST', '/buyers/login', { body: { username: me.phone, password: world.password } })).status).toBe(401)
-    expect((await rest('POST', '/buyers/login', { body: { username: me.phone, password: 'brand-new-pass' } })).status).toBe(200)
+    expect(
+      (await rest('POST', '/buyers/login', { body: { username: me.phone, password: world.password } })).status,
+    ).toBe(401)
+    expect(
+      (await rest('POST', '/buyers/login', { body: { username: me.phone, password: 'brand-new-pass' } })).status,
+    ).toBe(200)
   })
 
   it('is for a signed-in owner only', async () => {
-    expect((await rest('POST', '/buyers/change-password', { body: { currentPassword: 'x', password: 'brand-new-pass' } })).status).toBe(403)
-    expect((await rest('POST', '/buyers/change-password', { token: world.tokens.admin, body: { currentPassword: 'x', password: 'y' } })).status).toBe(403)
+    expect(
+      (await rest('POST', '/buyers/change-password', { body: { currentPassword: 'x', password: 'brand-new-pass' } }))
+        .status,
+    ).toBe(403)
+    expect(
+      (
+        await rest('POST', '/buyers/change-password', {
+          token: world.tokens.admin,
+          body: { currentPassword: 'x', password: 'y' },
+        })
+      ).status,
+    ).toBe(403)
   })
 })
 
@@ -105,7 +135,10 @@ describe('POST /api/buyers/change-phone', () => {
   it('the SMS code sent to the new number proves it; the login follows the phone', async () => {
     const me = await owner()
     const next = freshPhone()
-    const noCode = await rest('POST', '/buyers/change-phone', { token: me.token, body: { phone: next, code: '000000' } })
+    const noCode = await rest('POST', '/buyers/change-phone', {
+      token: me.token,
+      body: { phone: next, code: '000000' },
+    })
     expect(noCode.status).toBe(400)
     expect(paths(noCode.body)).toEqual(['code'])
     expect((await rest('POST', '/buyers/request-code', { body: { phone: next } })).status).toBe(202)
@@ -113,14 +146,22 @@ describe('POST /api/buyers/change-phone', () => {
     const changed = await rest('POST', '/buyers/change-phone', { token: me.token, body: { phone: next, code } })
     expect(changed.status).toBe(200)
     expect(changed.body.doc.phone).toBe(next)
-    expect((await rest('POST', '/buyers/login', { body: { username: next, password: world.password } })).status).toBe(200)
-    expect((await rest('POST', '/buyers/login', { body: { username: me.phone, password: world.password } })).status).toBe(401)
+    expect((await rest('POST', '/buyers/login', { body: { username: next, password: world.password } })).status).toBe(
+      200,
+    )
+    expect(
+      (await rest('POST', '/buyers/login', { body: { username: me.phone, password: world.password } })).status,
+    ).toBe(401)
     // The code is spent.
     const again = await owner()
-    expect((await rest('POST', '/buyers/change-phone', { token: again.token, body: { phone: freshPhone(), code } })).status).toBe(400)
+    expect(
+      (await rest('POST', '/buyers/change-phone', { token: again.token, body: { phone: freshPhone(), code } })).status,
+    ).toBe(400)
   })
 
   it('is for a signed-in owner only', async () => {
-    expect((await rest('POST', '/buyers/change-phone', { body: { phone: freshPhone(), code: '123456' } })).status).toBe(403)
+    expect((await rest('POST', '/buyers/change-phone', { body: { phone: freshPhone(), code: '123456' } })).status).toBe(
+      403,
+    )
   })
 })

@@ -25,12 +25,23 @@ let phoneSeq = 0
 async function account(collection: Auth) {
   if (collection === 'users') {
     const email = `${unique('auth')}@test.local`.toLowerCase()
-    const doc = await payload.create({ collection: 'users', data: { email, password: world.password, role: 'service' } })
-    return { id: doc.id, credentials: { email, password: world.password } as Record<string, string>, name: { email } as Record<string, string> }
+    const doc = await payload.create({
+      collection: 'users',
+      data: { email, password: world.password, role: 'service' },
+    })
+    return {
+      id: doc.id,
+      credentials: { email, password: world.password } as Record<string, string>,
+      name: { email } as Record<string, string>,
+    }
   }
   const phone = `+7917${String((Date.now() + phoneSeq++ * 104_729) % 10_000_000).padStart(7, '0')}`
   const doc = await payload.create({ collection: 'buyers', data: { phone, username: '', password: world.password } })
-  return { id: doc.id, credentials: { username: phone, password: world.password } as Record<string, string>, name: { username: phone } as Record<string, string> }
+  return {
+    id: doc.id,
+    credentials: { username: phone, password: world.password } as Record<string, string>,
+    name: { username: phone } as Record<string, string>,
+  }
 }
 
 async function lock(collection: Auth, id: number | string) {
@@ -66,21 +77,33 @@ describe.each(['users', 'buyers'] as const)('auth operations on %s', (collection
     }
   })
 
-  it.each(ROLES)('forgot-password and reset-password are refused, the same for known and unknown accounts (%s)', async (role) => {
-    const known = await account(collection)
-    const unknownName = collection === 'users' ? { email: `${unique('nobody')}@test.local` } : { username: '+79170000000' }
-    const forKnown = await rest('POST', `/${collection}/forgot-password`, { token: world.tokens[role], body: known.name })
-    const forUnknown = await rest('POST', `/${collection}/forgot-password`, { token: world.tokens[role], body: unknownName })
-    expect(forKnown.status).toBe(403)
-    expect(forUnknown).toMatchObject({ status: forKnown.status, body: forKnown.body })
-    const row = (await payload.db.findOne({ collection, where: { id: { equals: known.id } } })) as { resetPasswordToken?: unknown }
-    expect(row.resetPasswordToken ?? null).toBeNull()
-    const reset = await rest('POST', `/${collection}/reset-password`, {
-      token: world.tokens[role],
-      body: { token: 'guessed-token', password: 'new-password-1' },
-    })
-    expect(reset.status).toBe(403)
-  })
+  it.each(ROLES)(
+    'forgot-password and reset-password are refused, the same for known and unknown accounts (%s)',
+    async (role) => {
+      const known = await account(collection)
+      const unknownName =
+        collection === 'users' ? { email: `${unique('nobody')}@test.local` } : { username: '+79170000000' }
+      const forKnown = await rest('POST', `/${collection}/forgot-password`, {
+        token: world.tokens[role],
+        body: known.name,
+      })
+      const forUnknown = await rest('POST', `/${collection}/forgot-password`, {
+        token: world.tokens[role],
+        body: unknownName,
+      })
+      expect(forKnown.status).toBe(403)
+      expect(forUnknown).toMatchObject({ status: forKnown.status, body: forKnown.body })
+      const row = (await payload.db.findOne({ collection, where: { id: { equals: known.id } } })) as {
+        resetPasswordToken?: unknown
+      }
+      expect(row.resetPasswordToken ?? null).toBeNull()
+      const reset = await rest('POST', `/${collection}/reset-password`, {
+        token: world.tokens[role],
+        body: { token: 'guessed-token', password: 'new-password-1' },
+      })
+      expect(reset.status).toBe(403)
+    },
+  )
 
   it.each(ROLES)('verify and first-register change nothing (%s)', async (role) => {
     const verify = await rest('POST', `/${collection}/verify/some-token`, { token: world.tokens[role] })
@@ -88,9 +111,10 @@ describe.each(['users', 'buyers'] as const)('auth operations on %s', (collection
     const before = (await payload.count({ collection })).totalDocs
     const first = await rest('POST', `/${collection}/first-register`, {
       token: world.tokens[role],
-      body: collection === 'users'
-        ? { email: `${unique('first')}@test.local`, password: 'first-user-1', role: 'admin' }
-        : { username: '+79170000001', phone: '+79170000001', password: 'first-user-1' },
+      body:
+        collection === 'users'
+          ? { email: `${unique('first')}@test.local`, password: 'first-user-1', role: 'admin' }
+          : { username: '+79170000001', phone: '+79170000001', password: 'first-user-1' },
     })
     expect(first.status).toBe(403)
     expect((await payload.count({ collection })).totalDocs).toBe(before)
@@ -98,7 +122,9 @@ describe.each(['users', 'buyers'] as const)('auth operations on %s', (collection
 
   it.each(ROLES)('me answers the caller’s own account of this collection, without secrets (%s)', async (role) => {
     const user = await me(collection, world.tokens[role])
-    const own = (collection === 'users' && ['admin', 'service', 'partner'].includes(role)) || (collection === 'buyers' && role === 'owner')
+    const own =
+      (collection === 'users' && ['admin', 'service', 'partner'].includes(role)) ||
+      (collection === 'buyers' && role === 'owner')
     if (!own) {
       expect(user).toBeNull()
       return
@@ -112,7 +138,9 @@ describe.each(['users', 'buyers'] as const)('auth operations on %s', (collection
   })
 
   it.each(ROLES)('refresh renews only one’s own token; logout ends it (%s)', async (role) => {
-    const own = (collection === 'users' && ['admin', 'service', 'partner'].includes(role)) || (collection === 'buyers' && role === 'owner')
+    const own =
+      (collection === 'users' && ['admin', 'service', 'partner'].includes(role)) ||
+      (collection === 'buyers' && role === 'owner')
     if (!own) {
       const refused = await rest('POST', `/${collection}/refresh-token`, { token: world.tokens[role] })
       expect(refused.status).toBe(403)

@@ -70,7 +70,9 @@ describe('the curl examples in docs/', () => {
   })
 
   it('the demo tells one story: each move by the demo engineer at the date it collected, presence the sweep agrees with', async () => {
-    const { docs: [pump] } = await payload.find({ collection: 'pumps', where: { serial: { equals: 'HP-2026-00007' } }, depth: 0 })
+    const {
+      docs: [pump],
+    } = await payload.find({ collection: 'pumps', where: { serial: { equals: 'HP-2026-00007' } }, depth: 0 })
     const { docs: events } = await payload.find({
       collection: 'pumpEvents',
       where: { pump: { equals: pump.id } },
@@ -78,9 +80,20 @@ describe('the curl examples in docs/', () => {
       depth: 0,
       limit: 0,
     })
-    expect(events.map((event) => event.to)).toEqual(['produced', 'released', 'shipped', 'in_operation', 'in_service', 'decommissioned'])
+    expect(events.map((event) => event.to)).toEqual([
+      'produced',
+      'released',
+      'shipped',
+      'in_operation',
+      'in_service',
+      'decommissioned',
+    ])
     for (const event of events) {
-      expect(event).toMatchObject({ actor: 'user', source: 'button', actorName: 'Сергей Сервисов (service@demo.local)' })
+      expect(event).toMatchObject({
+        actor: 'user',
+        source: 'button',
+        actorName: 'Сергей Сервисов (service@demo.local)',
+      })
     }
     expect(events[0].at).toBe(pump.productionDate)
     expect(events[3].at).toBe(pump.commissioningDate)

@@ -39,7 +39,12 @@ type Answer = { status: number; headers: http.IncomingHttpHeaders; body: any; se
 function send(
   method: string,
   path: string,
-  options: { headers?: Record<string, string>; body?: Buffer; chunks?: { size: number; max: number }; declaredLength?: number } = {},
+  options: {
+    headers?: Record<string, string>
+    body?: Buffer
+    chunks?: { size: number; max: number }
+    declaredLength?: number
+  } = {},
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     let sent = 0
@@ -87,7 +92,7 @@ const json = (headers: Record<string, string> = {}) => ({ 'Content-Type': 'appli
 const MB = 1024 * 1024
 
 describe('finding 14: bodies past the limit answer 413 before they are read', () => {
-  it('a declared 50 MB JSON body to request-code: 413 at once, in the caller\'s language', async () => {
+  it("a declared 50 MB JSON body to request-code: 413 at once, in the caller's language", async () => {
     const english = await send('POST', '/api/buyers/request-code', { headers: json(), declaredLength: 50 * MB })
     expect(english.status).toBe(413)
     expect(english.body.errors[0].message).toBe('The request body is too large: at most 1 MB here')
@@ -100,7 +105,10 @@ describe('finding 14: bodies past the limit answer 413 before they are read', ()
   })
 
   it('a chunked body without a length is counted while it streams and cut off past 1 MB', async () => {
-    const answer = await send('POST', '/api/buyers/request-code', { headers: json(), chunks: { size: 64 * 1024, max: 50 * MB } })
+    const answer = await send('POST', '/api/buyers/request-code', {
+      headers: json(),
+      chunks: { size: 64 * 1024, max: 50 * MB },
+    })
     expect(answer.status).toBe(413)
     // What the client got into the socket before the answer: the limit plus what the buffers on the way held.
     expect(answer.sent).toBeLessThan(8 * MB)
@@ -116,14 +124,19 @@ describe('finding 14: bodies past the limit answer 413 before they are read', ()
     )
     const elapsed = performance.now() - started
     const grown = (process.memoryUsage().rss - before) / MB
-    console.log(`[http.test] 8 × 50 MB chunked: all answered in ${elapsed.toFixed(0)} ms, rss grew ${grown.toFixed(1)} MB, ` +
-      `clients sent ${(answers.reduce((sum, a) => sum + a.sent, 0) / MB).toFixed(1)} MB in all`)
+    console.log(
+      `[http.test] 8 × 50 MB chunked: all answered in ${elapsed.toFixed(0)} ms, rss grew ${grown.toFixed(1)} MB, ` +
+        `clients sent ${(answers.reduce((sum, a) => sum + a.sent, 0) / MB).toFixed(1)} MB in all`,
+    )
     expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(413))
     expect(grown).toBeLessThan(100)
   })
 
   it('a small body still gets its real answer', async () => {
-    const answer = await send('POST', '/api/buyers/request-code', { headers: json(), body: Buffer.from('{"phone":"12"}') })
+    const answer = await send('POST', '/api/buyers/request-code', {
+      headers: json(),
+      body: Buffer.from('{"phone":"12"}'),
+    })
     expect(answer.status).toBe(400)
     const chunked = await send('POST', '/api/graphql', {
       headers: json(),
@@ -165,7 +178,11 @@ describe('finding 14: bodies past the limit answer 413 before they are read', ()
 
 describe('finding 13: no cookie-authenticated writes from foreign origins', () => {
   const cookie = () => `payload-token=${world.tokens.admin}`
-  const newUser = () => ({ email: `http-${Date.now()}-${Math.random().toString(36).slice(2)}@test.local`, password: 'x-Password-1', role: 'admin' })
+  const newUser = () => ({
+    email: `http-${Date.now()}-${Math.random().toString(36).slice(2)}@test.local`,
+    password: 'x-Password-1',
+    role: 'admin',
+  })
   const multipart = (data: Record<string, unknown>) => {
     const form = new FormData()
     form.append('_payload', JSON.stringify(data))
@@ -191,7 +208,10 @@ describe('finding 13: no cookie-authenticated writes from foreign origins', () =
       ['PATCH', `/api/pumps/${id}`],
       ['DELETE', `/api/pumps/${id}`],
     ]) {
-      const answer = await send(method, path, { headers: json({ Cookie: cookie(), Origin: 'https://evil.example' }), body: Buffer.from('{}') })
+      const answer = await send(method, path, {
+        headers: json({ Cookie: cookie(), Origin: 'https://evil.example' }),
+        body: Buffer.from('{}'),
+      })
       expect({ method, path, status: answer.status }).toEqual({ method, path, status: 403 })
     }
     const noOrigin = await send('POST', `/api/pumps/${id}/advance`, {
@@ -214,7 +234,9 @@ describe('finding 13: no cookie-authenticated writes from foreign origins', () =
     })
     expect(app.status).toBe(201)
     // Reads are not writes: a GET from anywhere is answered (as the cookie's owner or not, Payload decides).
-    expect((await send('GET', '/api/models', { headers: { Cookie: cookie(), Origin: 'https://evil.example' } })).status).toBe(200)
+    expect(
+      (await send('GET', '/api/models', { headers: { Cookie: cookie(), Origin: 'https://evil.example' } })).status,
+    ).toBe(200)
   })
 })
 
@@ -251,7 +273,9 @@ describe('finding 20: security headers on every response', () => {
 
   it('a file name cannot break out of the header', () => {
     const header = attachment(encodeURIComponent('a"b\r\nSet-Cookie: x=y;.pdf'))
-    expect(header).toBe(`attachment; filename="a_b__Set-Cookie__x_y_.pdf"; filename*=UTF-8''${encodeURIComponent('a"b\r\nSet-Cookie: x=y;.pdf')}`)
+    expect(header).toBe(
+      `attachment; filename="a_b__Set-Cookie__x_y_.pdf"; filename*=UTF-8''${encodeURIComponent('a"b\r\nSet-Cookie: x=y;.pdf')}`,
+    )
     expect(header).not.toMatch(/[\r\n]/)
   })
 })

@@ -36,19 +36,26 @@ const admin = () => ({ token: world.tokens.admin })
 const message = (body: any) => String(body?.errors?.[0]?.message ?? '')
 
 describe('finding 5: every REST read is bounded', () => {
-  it.each(COLLECTIONS)('%s: limit=0, limit=100000 and pagination=false get a page of 200; limit=abc is a 400', async (slug) => {
-    for (const query of ['limit=-1', 'limit=abc', 'page=0']) {
-      const response = await rest('GET', `/${slug}?${query}`, admin())
-      expect({ query, status: response.status }).toEqual({ query, status: 400 })
-    }
-    // phoneCodes are read by nobody through the API: the limit is checked before access is even asked.
-    if (slug === 'phoneCodes') return
-    for (const query of ['limit=0', 'limit=100000', 'pagination=false', 'limit=0&pagination=false']) {
-      const response = await rest('GET', `/${slug}?${query}`, admin())
-      expect({ query, status: response.status, limit: response.body.limit }).toEqual({ query, status: 200, limit: 200 })
-      expect(response.body.docs.length).toBeLessThanOrEqual(200)
-    }
-  })
+  it.each(COLLECTIONS)(
+    '%s: limit=0, limit=100000 and pagination=false get a page of 200; limit=abc is a 400',
+    async (slug) => {
+      for (const query of ['limit=-1', 'limit=abc', 'page=0']) {
+        const response = await rest('GET', `/${slug}?${query}`, admin())
+        expect({ query, status: response.status }).toEqual({ query, status: 400 })
+      }
+      // phoneCodes are read by nobody through the API: the limit is checked before access is even asked.
+      if (slug === 'phoneCodes') return
+      for (const query of ['limit=0', 'limit=100000', 'pagination=false', 'limit=0&pagination=false']) {
+        const response = await rest('GET', `/${slug}?${query}`, admin())
+        expect({ query, status: response.status, limit: response.body.limit }).toEqual({
+          query,
+          status: 200,
+          limit: 200,
+        })
+        expect(response.body.docs.length).toBeLessThanOrEqual(200)
+      }
+    },
+  )
 
   it('a collection of more than 200 documents is served in pages of 200, however asked', async () => {
     await Promise.all(
@@ -58,7 +65,11 @@ describe('finding 5: every REST read is bounded', () => {
     )
     for (const query of ['limit=0', 'limit=100000', 'pagination=false']) {
       const response = await rest('GET', `/objectTypes?${query}`, admin())
-      expect({ query, docs: response.body.docs.length, next: response.body.hasNextPage }).toEqual({ query, docs: 200, next: true })
+      expect({ query, docs: response.body.docs.length, next: response.body.hasNextPage }).toEqual({
+        query,
+        docs: 200,
+        next: true,
+      })
       expect(response.body.totalDocs).toBeGreaterThan(205)
     }
   })
@@ -69,19 +80,31 @@ describe('finding 5: every REST read is bounded', () => {
     expect(message(response.body)).toBe('limit должен быть целым числом (на странице не более 200)')
   })
 
-  it('bounds a join field: joins[history][limit]=0 gives 200 of a pump\'s 205 events', async () => {
+  it("bounds a join field: joins[history][limit]=0 gives 200 of a pump's 205 events", async () => {
     const id = world.pumps.ofB.id
     await Promise.all(
       Array.from({ length: 205 }, () =>
         payload.create({
           collection: 'pumpEvents',
-          data: { pump: id, kind: 'status', at: new Date().toISOString(), from: 'created', to: 'produced', actor: 'system', source: 'import' } as never,
+          data: {
+            pump: id,
+            kind: 'status',
+            at: new Date().toISOString(),
+            from: 'created',
+            to: 'produced',
+            actor: 'system',
+            source: 'import',
+          } as never,
         }),
       ),
     )
     for (const path of [`/pumps/${id}?joins[history][limit]=0`, `/pumps/${id}?joins[history][limit]=1000`]) {
       const response = await rest('GET', path, admin())
-      expect({ path, status: response.status, events: response.body.history?.docs?.length }).toEqual({ path, status: 200, events: 200 })
+      expect({ path, status: response.status, events: response.body.history?.docs?.length }).toEqual({
+        path,
+        status: 200,
+        events: 200,
+      })
     }
     expect((await rest('GET', `/pumps/${id}?joins[history][limit]=5`, admin())).body.history.docs).toHaveLength(5)
   })
@@ -105,7 +128,10 @@ describe('finding 5: every REST read is bounded', () => {
   it('the admin list view never offers more per page than the cap', () => {
     for (const collection of payload.config.collections) {
       const limits = collection.admin?.pagination?.limits ?? []
-      expect({ slug: collection.slug, over: limits.filter((limit) => limit > 200) }).toEqual({ slug: collection.slug, over: [] })
+      expect({ slug: collection.slug, over: limits.filter((limit) => limit > 200) }).toEqual({
+        slug: collection.slug,
+        over: [],
+      })
       expect(collection.admin?.pagination?.defaultLimit ?? 10).toBeLessThanOrEqual(200)
     }
   })
@@ -147,26 +173,30 @@ describe('finding 5: every GraphQL list is bounded', () => {
     expect(errorsOf(badArgument.body).join()).toContain('Unknown argument "limt"')
     const unknownType = await gql('query ($w: Pump_wher) { Pumps(where: $w) { docs { id } } }', admin())
     expect(errorsOf(unknownType.body).length).toBeGreaterThan(0)
-    for (const response of [typo, badArgument, unknownType]) expect(JSON.stringify(response.body)).not.toMatch(/Did you mean/i)
+    for (const response of [typo, badArgument, unknownType])
+      expect(JSON.stringify(response.body)).not.toMatch(/Did you mean/i)
   })
 })
 
 describe('finding 18: an id that is not one answers 404, never 500, on every collection and route', () => {
   const BAD_IDS = ['abc', '99999999999999999999', '2147483648', '0x2', '1e0', '-1', '0', '1.0']
 
-  it.each(['pumps', 'partners', 'buyers', 'users', 'models', 'pumpEvents', 'countries'])('%s: GET, PATCH, DELETE', async (slug) => {
-    for (const id of BAD_IDS) {
-      for (const method of ['GET', 'PATCH', 'DELETE'] as const) {
-        const response = await rest(method, `/${slug}/${encodeURIComponent(id)}`, {
-          ...admin(),
-          ...(method === 'PATCH' ? { body: { name: 'x' } } : {}),
-        })
-        // History events are written by nobody through the API: a write answers 403 before the id matters.
-        const expected = slug === 'pumpEvents' && method !== 'GET' ? [403, 404] : [404]
-        expect({ id, method, ok: expected.includes(response.status) }).toEqual({ id, method, ok: true })
+  it.each(['pumps', 'partners', 'buyers', 'users', 'models', 'pumpEvents', 'countries'])(
+    '%s: GET, PATCH, DELETE',
+    async (slug) => {
+      for (const id of BAD_IDS) {
+        for (const method of ['GET', 'PATCH', 'DELETE'] as const) {
+          const response = await rest(method, `/${slug}/${encodeURIComponent(id)}`, {
+            ...admin(),
+            ...(method === 'PATCH' ? { body: { name: 'x' } } : {}),
+          })
+          // History events are written by nobody through the API: a write answers 403 before the id matters.
+          const expected = slug === 'pumpEvents' && method !== 'GET' ? [403, 404] : [404]
+          expect({ id, method, ok: expected.includes(response.status) }).toEqual({ id, method, ok: true })
+        }
       }
-    }
-  })
+    },
+  )
 
   it('ids in where, in page and in relationship values are checked too (they answered 500)', async () => {
     for (const query of [
@@ -213,29 +243,47 @@ describe('finding 18: an id that is not one answers 404, never 500, on every col
 })
 
 describe('finding 13: a login cookie counts only from our own origins', () => {
-  const newAdmin = () => ({ email: `csrf-${Date.now()}-${Math.random().toString(36).slice(2)}@test.local`, password: 'x-Password-1', role: 'admin' })
+  const newAdmin = () => ({
+    email: `csrf-${Date.now()}-${Math.random().toString(36).slice(2)}@test.local`,
+    password: 'x-Password-1',
+    role: 'admin',
+  })
   const cookie = () => `payload-token=${world.tokens.admin}`
 
   it('a cross-site POST /api/users with the admin cookie creates nobody', async () => {
     const data = newAdmin()
-    const evil = await rest('POST', '/users', { body: data, headers: { Cookie: cookie(), Origin: 'https://evil.example' } })
+    const evil = await rest('POST', '/users', {
+      body: data,
+      headers: { Cookie: cookie(), Origin: 'https://evil.example' },
+    })
     expect(evil.status).toBe(403)
-    const noOriginCrossSite = await rest('POST', '/users', { body: data, headers: { Cookie: cookie(), 'Sec-Fetch-Site': 'cross-site' } })
+    const noOriginCrossSite = await rest('POST', '/users', {
+      body: data,
+      headers: { Cookie: cookie(), 'Sec-Fetch-Site': 'cross-site' },
+    })
     expect(noOriginCrossSite.status).toBe(403)
     const created = await payload.find({ collection: 'users', where: { email: { equals: data.email } } })
     expect(created.totalDocs).toBe(0)
   })
 
   it('the same request from our own origin works', async () => {
-    const response = await rest('POST', '/users', { body: newAdmin(), headers: { Cookie: cookie(), Origin: 'http://localhost:3000' } })
+    const response = await rest('POST', '/users', {
+      body: newAdmin(),
+      headers: { Cookie: cookie(), Origin: 'http://localhost:3000' },
+    })
     expect(response.status).toBe(201)
   })
 
   it('our own endpoints go through the same rule', async () => {
     const id = world.pumps.unclaimed.id
-    const evil = await rest('POST', `/pumps/${id}/advance`, { body: {}, headers: { Cookie: cookie(), Origin: 'https://evil.example' } })
+    const evil = await rest('POST', `/pumps/${id}/advance`, {
+      body: {},
+      headers: { Cookie: cookie(), Origin: 'https://evil.example' },
+    })
     expect([401, 403]).toContain(evil.status)
-    const own = await rest('GET', `/pumps/${id}/transitions`, { headers: { Cookie: cookie(), Origin: 'http://localhost:3000' } })
+    const own = await rest('GET', `/pumps/${id}/transitions`, {
+      headers: { Cookie: cookie(), Origin: 'http://localhost:3000' },
+    })
     expect(own.status).toBe(200)
   })
 

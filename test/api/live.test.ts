@@ -32,7 +32,12 @@ describe('GET /api/pumps/live', () => {
     expect(response.headers.get('cache-control')).toBe('no-store')
     expect(idsOf(response.body)).toEqual(sorted(ids()))
     const pumpA = response.body.docs.find((doc: any) => doc.id === world.pumps.ofA.id)
-    expect(pumpA).toMatchObject({ online: true, firmwareVersion: '2.4.1', connectionType: 'gsm', status: 'in_operation' })
+    expect(pumpA).toMatchObject({
+      online: true,
+      firmwareVersion: '2.4.1',
+      connectionType: 'gsm',
+      status: 'in_operation',
+    })
     for (const secret of ['passwordHash', 'deviceKeyHash', 'ownerInfo', 'owner', 'serial']) {
       expect(pumpA).not.toHaveProperty(secret)
     }

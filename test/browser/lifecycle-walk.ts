@@ -115,7 +115,9 @@ export type WalkOptions = {
 }
 
 /** created → produced (model, pump password) → released → shipped → in operation → in service → back → in service → decommissioned. */
-export async function walkLifecycle(options: WalkOptions): Promise<{ generatedPassword: string | null; deviceKey: string }> {
+export async function walkLifecycle(
+  options: WalkOptions,
+): Promise<{ generatedPassword: string | null; deviceKey: string }> {
   const { page, language, engineerPassword: password } = options
   const ui = UI[language]
   await page.goto(`${options.baseUrl}/admin/collections/pumps/${options.createdPumpId}`)
@@ -134,7 +136,8 @@ export async function walkLifecycle(options: WalkOptions): Promise<{ generatedPa
   await dialog.locator('input[name="data.password"]').fill(options.pumpPassword)
   await dialog.getByRole('button', { name: ui.confirm }).click()
   // The device key (and a generated pump password) are shown once; a typed pump password is not echoed.
-  const deviceKey = (await dialog.locator('.status-transition__generated-device-key').textContent({ timeout: UI_TIMEOUT })) ?? ''
+  const deviceKey =
+    (await dialog.locator('.status-transition__generated-device-key').textContent({ timeout: UI_TIMEOUT })) ?? ''
   const generated = dialog.locator('.status-transition__generated-password')
   const generatedPassword = (await generated.count()) ? await generated.textContent() : null
   await dialog.getByRole('button', { name: ui.done }).click()

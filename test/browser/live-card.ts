@@ -44,7 +44,10 @@ export async function checkLiveRefresh(page: Page, baseUrl: string, pumpId: numb
   await expectText(badge, text.online, timeout)
   await expectText(page.locator('.live-text-field--firmwareVersion .live-text-field__value'), firmware, timeout)
   await expectText(page.locator('.live-text-field--connectionType .live-text-field__value'), 'Wi-Fi', timeout)
-  await expectText(page.locator('.pump-date-field--lastConnectedAt .pump-date-field__value'), /\d{2}\.\d{2}\.\d{4}|\d{4}/)
+  await expectText(
+    page.locator('.pump-date-field--lastConnectedAt .pump-date-field__value'),
+    /\d{2}\.\d{2}\.\d{4}|\d{4}/,
+  )
 
   expect(await page.evaluate(() => (window as unknown as { liveMark?: number }).liveMark)).toBe(42)
   expect(await note.inputValue()).toBe(text.typed)
@@ -54,7 +57,12 @@ async function expectText(locator: ReturnType<Page['locator']>, expected: string
   const deadline = Date.now() + timeout
   let last = ''
   while (Date.now() < deadline) {
-    last = ((await locator.first().textContent().catch(() => '')) ?? '').trim()
+    last = (
+      (await locator
+        .first()
+        .textContent()
+        .catch(() => '')) ?? ''
+    ).trim()
     if (typeof expected === 'string' ? last === expected : expected.test(last)) return
     await new Promise((resolve) => setTimeout(resolve, 250))
   }

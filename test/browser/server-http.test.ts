@@ -52,7 +52,12 @@ beforeAll(async () => {
   child = spawn(path.join(rootDir, 'node_modules', '.bin', 'tsx'), ['src/start.ts'], {
     cwd: rootDir,
     // As `npm start` runs it: not jest's NODE_ENV=test, not jest's --experimental-vm-modules.
-    env: { ...inherited, PORT: String(port), MQTT_INGEST: 'off', NEXT_TELEMETRY_DISABLED: '1' } as unknown as NodeJS.ProcessEnv,
+    env: {
+      ...inherited,
+      PORT: String(port),
+      MQTT_INGEST: 'off',
+      NEXT_TELEMETRY_DISABLED: '1',
+    } as unknown as NodeJS.ProcessEnv,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -77,11 +82,15 @@ afterAll(async () => {
 function chunkedPost(urlPath: string, total: number): Promise<number> {
   return new Promise((resolve, reject) => {
     let answered = false
-    const request = http.request(`${base}${urlPath}`, { method: 'POST', headers: { 'Content-Type': 'application/json' } }, (response) => {
-      answered = true
-      response.resume()
-      resolve(response.statusCode ?? 0)
-    })
+    const request = http.request(
+      `${base}${urlPath}`,
+      { method: 'POST', headers: { 'Content-Type': 'application/json' } },
+      (response) => {
+        answered = true
+        response.resume()
+        resolve(response.statusCode ?? 0)
+      },
+    )
     request.on('error', (error) => (answered ? undefined : reject(error)))
     const chunk = Buffer.alloc(64 * 1024, 0x20)
     let sent = 0
@@ -125,7 +134,9 @@ describe('the real server', () => {
     const file = await fetch(`${base}/api/manuals/file/${manualFile}`)
     expect(file.status).toBe(200)
     expect(file.headers.get('content-type')).toBe('application/pdf')
-    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="${manualFile}"; filename*=UTF-8''${manualFile}`)
+    expect(file.headers.get('content-disposition')).toBe(
+      `attachment; filename="${manualFile}"; filename*=UTF-8''${manualFile}`,
+    )
     expect(file.headers.get('content-security-policy')).toContain('sandbox')
   })
 
@@ -158,7 +169,11 @@ describe('the real server', () => {
       fetch(`${base}/api/users`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Cookie: `payload-token=${token}`, Origin: origin },
-        body: JSON.stringify({ email: `srv-${Math.random().toString(36).slice(2)}@test.local`, password: 'x-Password-1', role: 'admin' }),
+        body: JSON.stringify({
+          email: `srv-${Math.random().toString(36).slice(2)}@test.local`,
+          password: 'x-Password-1',
+          role: 'admin',
+        }),
       })
     expect((await create('https://evil.example')).status).toBe(403)
     expect((await create(base)).status).toBe(201)
@@ -167,7 +182,11 @@ describe('the real server', () => {
   it('findings 5 and 18: unbounded reads get one page, ids that are not ids are 404s, not 500s', async () => {
     for (const query of ['limit=0', 'pagination=false']) {
       const response = await fetch(`${base}/api/models?${query}`)
-      expect({ query, status: response.status, limit: (await response.json()).limit }).toEqual({ query, status: 200, limit: 200 })
+      expect({ query, status: response.status, limit: (await response.json()).limit }).toEqual({
+        query,
+        status: 200,
+        limit: 200,
+      })
     }
     expect((await fetch(`${base}/api/models?limit=abc`)).status).toBe(400)
     for (const id of ['abc', '99999999999999999999', '0x1', '1e0']) {

@@ -21,8 +21,14 @@ export async function codeId(payload: Payload, collection: 'countries' | 'region
 
 export async function createWorld(payload: Payload) {
   const tag = unique('w')
-  const partnerA = await payload.create({ collection: 'partners', data: { name: `Teplo-Montazh ${tag}`, certified: true } })
-  const partnerB = await payload.create({ collection: 'partners', data: { name: `Sever Heat ${tag}`, certified: true } })
+  const partnerA = await payload.create({
+    collection: 'partners',
+    data: { name: `Teplo-Montazh ${tag}`, certified: true },
+  })
+  const partnerB = await payload.create({
+    collection: 'partners',
+    data: { name: `Sever Heat ${tag}`, certified: true },
+  })
   const password = 'correct-horse-1'
   const account = async (key: string, role: 'admin' | 'service' | 'partner', partner?: number) =>
     payload.create({

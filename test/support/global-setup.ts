@@ -17,7 +17,9 @@ export default async function globalSetup(): Promise<void> {
   } else {
     const handle = await startEmbeddedPostgres({
       dataDir: path.resolve('.data', 'test-postgres'),
-      port: process.env.EMBEDDED_POSTGRES_TEST_PORT ? Number(process.env.EMBEDDED_POSTGRES_TEST_PORT) : await freePort(),
+      port: process.env.EMBEDDED_POSTGRES_TEST_PORT
+        ? Number(process.env.EMBEDDED_POSTGRES_TEST_PORT)
+        : await freePort(),
       portVariable: 'EMBEDDED_POSTGRES_TEST_PORT',
       log: () => {},
     })

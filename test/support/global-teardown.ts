@@ -6,7 +6,10 @@ import { testDatabase } from './database'
 
 export default async function globalTeardown(): Promise<void> {
   if (testDatabase.maintenanceUrl && testDatabase.name) {
-    const client = survivePgErrors(new pg.Client({ connectionString: testDatabase.maintenanceUrl }), 'maintenance connection')
+    const client = survivePgErrors(
+      new pg.Client({ connectionString: testDatabase.maintenanceUrl }),
+      'maintenance connection',
+    )
     await client.connect()
     await client.query(`DROP DATABASE IF EXISTS "${testDatabase.name}" WITH (FORCE)`)
     await client.end()

@@ -31,7 +31,11 @@ async function toPayload(req: IncomingMessage, res: ServerResponse, origin: stri
     body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
     duplex: 'half',
   } as RequestInit)
-  const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean).map(decodeURIComponent)
+  const slug = url.pathname
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter(Boolean)
+    .map(decodeURIComponent)
   const response =
     url.pathname === '/api/graphql'
       ? await graphql(request)

@@ -31,7 +31,10 @@ async function answer(req: http.IncomingMessage, res: http.ServerResponse, origi
     headers,
     body: chunks.length ? Buffer.concat(chunks) : undefined,
   })
-  const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+  const slug = url.pathname
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter(Boolean)
   const response = await handler(request, { params: Promise.resolve({ slug }) })
   res.writeHead(response.status, Object.fromEntries(response.headers))
   res.end(Buffer.from(await response.arrayBuffer()))

@@ -29,7 +29,12 @@ const handlers: Record<string, Handler> = {
 }
 const graphql = GRAPHQL_POST(config) as unknown as (request: Request) => Promise<Response>
 
-export type RequestOptions = { token?: string; body?: unknown; language?: 'en' | 'ru'; headers?: Record<string, string> }
+export type RequestOptions = {
+  token?: string
+  body?: unknown
+  language?: 'en' | 'ru'
+  headers?: Record<string, string>
+}
 
 function headersFor(options: RequestOptions): Headers {
   const headers = new Headers(options.headers)
@@ -57,7 +62,10 @@ async function parse(response: Response): Promise<ApiResponse> {
 /** `path` is what follows /api, e.g. `/pumps?limit=5`. */
 export async function rest(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}) {
   const url = new URL(`http://localhost:3000/api${path}`)
-  const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+  const slug = url.pathname
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter(Boolean)
   const request = new Request(url, {
     method,
     headers: headersFor(options),

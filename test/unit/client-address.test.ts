@@ -5,7 +5,10 @@ import { clientAddress, stampClientAddress } from '../../src/services/client-add
 import { settings } from '../../src/settings'
 
 function incoming(forwarded: string | undefined, socketAddress: string): IncomingMessage {
-  return { headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded }, socket: { remoteAddress: socketAddress } } as never
+  return {
+    headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded },
+    socket: { remoteAddress: socketAddress },
+  } as never
 }
 
 function seen(request: IncomingMessage): string {

@@ -36,7 +36,15 @@ describe('ICCID', () => {
 
 describe('lifecycle statuses', () => {
   it('lists the seven statuses in the customer order, each labelled in both languages', () => {
-    expect(PUMP_STATUSES).toEqual(['created', 'produced', 'released', 'shipped', 'in_operation', 'in_service', 'decommissioned'])
+    expect(PUMP_STATUSES).toEqual([
+      'created',
+      'produced',
+      'released',
+      'shipped',
+      'in_operation',
+      'in_service',
+      'decommissioned',
+    ])
     for (const status of PUMP_STATUSES) {
       expect(STATUS_LABELS[status].en).toBeTruthy()
       expect(STATUS_LABELS[status].ru).toBeTruthy()

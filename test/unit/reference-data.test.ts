@@ -70,9 +70,12 @@ describe('reference data', () => {
     const ru = regionsOf('RU')
     expect(ru.length).toBeGreaterThanOrEqual(85)
     expect(ru.filter((r) => r.isoCode !== false)).toHaveLength(83)
-    expect(ru.filter((r) => r.isoCode === false).map((r) => r.code).sort()).toEqual(
-      ['RU-CR', 'RU-DPR', 'RU-KHE', 'RU-LPR', 'RU-SEV', 'RU-ZAP'],
-    )
+    expect(
+      ru
+        .filter((r) => r.isoCode === false)
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['RU-CR', 'RU-DPR', 'RU-KHE', 'RU-LPR', 'RU-SEV', 'RU-ZAP'])
   })
 
   it('uses the tz zones for the regions that differ from their neighbours', () => {

@@ -65,7 +65,9 @@ describe('the webhook SMS sender', () => {
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/send`
       await webhookSmsSender(url, 'secret-token').send('+79123456789', 'Код: 123456')
-      expect(received).toEqual([{ body: '{"phone":"+79123456789","text":"Код: 123456"}', authorization: 'Bearer secret-token' }])
+      expect(received).toEqual([
+        { body: '{"phone":"+79123456789","text":"Код: 123456"}', authorization: 'Bearer secret-token' },
+      ])
       status = 503
       await expect(webhookSmsSender(url).send('+79123456789', 'x')).rejects.toThrow('the SMS gateway answered 503')
       expect(received[1].authorization).toBeUndefined()

@@ -37,7 +37,15 @@ describe('parseInZone', () => {
   })
 
   it('refuses what is not a real date in that form', () => {
-    for (const text of ['', '2026-11-28 14:18', '31.02.2026 10:00', '28.13.2026', '28.11.2026 24:00', '28.11.2026 14:60', '28/11/2026']) {
+    for (const text of [
+      '',
+      '2026-11-28 14:18',
+      '31.02.2026 10:00',
+      '28.13.2026',
+      '28.11.2026 24:00',
+      '28.11.2026 14:60',
+      '28/11/2026',
+    ]) {
       expect(parseInZone(text, 'Europe/Moscow')).toBeNull()
     }
   })
