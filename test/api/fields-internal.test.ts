@@ -1,21 +1,13 @@
 // Field-level hardening through REST and GraphQL (issue 9, finding 4): every hidden field of every collection, read
 // from the config, is unwritable by every API path.
-import type { Field, Payload } from 'payload'
+import type { Field } from 'payload'
 
 import { internalFieldNames } from '../../access/internal-fields'
-import { createWorld, unique, type World } from '../support/fixtures'
-import { closePayload, gql, rest, startPayload } from '../support/payload'
+import { unique } from '../support/fixtures'
+import { gql, rest } from '../support/payload'
+import { payload, useWorld, world } from '../support/world-suite'
 
-let payload: Payload
-let world: World
-
-beforeAll(async () => {
-  payload = await startPayload()
-  world = await createWorld(payload)
-})
-afterAll(async () => {
-  await closePayload(payload)
-})
+useWorld()
 
 /** A document of each collection that has internal fields; a collection missing here fails the test below. */
 const targets: Record<string, () => Promise<number>> = {

@@ -1,20 +1,12 @@
 // Field-level hardening through REST and GraphQL (issue 9, findings 7, 8): every field a role may not read is not
 // queryable or sortable by it either; history is written only for real assignment changes.
-import type { Field, FieldAccess, Payload, PayloadRequest } from 'payload'
+import type { Field, FieldAccess, PayloadRequest } from 'payload'
 
-import { createWorld, localUser, type Role, type World } from '../support/fixtures'
-import { closePayload, gql, rest, startPayload } from '../support/payload'
+import { localUser, type Role } from '../support/fixtures'
+import { gql, rest } from '../support/payload'
+import { payload, useWorld, world } from '../support/world-suite'
 
-let payload: Payload
-let world: World
-
-beforeAll(async () => {
-  payload = await startPayload()
-  world = await createWorld(payload)
-})
-afterAll(async () => {
-  await closePayload(payload)
-})
+useWorld()
 
 type ReadRule = { slug: string; path: string; read: FieldAccess; type: string }
 
