@@ -1,5 +1,6 @@
 // The set-up of the ingestion tests: a real broker (embedded aedes, or MQTT_URL's), one ingester, and modems.
-import mqtt, { type MqttClient } from 'mqtt'
+import type mqtt from 'mqtt'
+import type { MqttClient } from 'mqtt'
 import type { Payload } from 'payload'
 
 import { startEmbeddedBroker, type EmbeddedBroker } from '../../plugins/mqtt-ingest/broker'
@@ -11,6 +12,7 @@ import { unique } from '../support/fixtures'
 import { closePayload, startPayload } from '../support/payload'
 import { freePort } from '../../src/runtime/ports'
 import { ingestionHost } from '../../payload.config'
+import { closeModems, connect as connectModem, publish, type Modem } from './modems'
 
 export const externalUrl = process.env.MQTT_URL
 export const embedded = !externalUrl
@@ -53,11 +55,7 @@ export function useIngestion(): void {
   })
 
   afterAll(async () => {
-    if (!embedded && retained.size) {
-      const cleaner = await mqtt.connectAsync(brokerUrl, { reconnectPeriod: 0 })
-      for (const topic of retained) await cleaner.publishAsync(topic, '', { qos: 1, retain: true })
-      await cleaner.endAsync()
-    }
+    await closeModems(brokerUrl)
     await Promise.all(clients.map((client) => client.endAsync(true).catch(() => {})))
     for (const extra of extraIngesters) await extra.stop()
     await ingester.stop()
@@ -66,7 +64,7 @@ export function useIngestion(): void {
   })
 }
 
-export type Modem = { serial: string; key: string; id: number }
+export type { Modem }
 
 /** A pump with a device key, at the given status. */
 export async function pump(
@@ -83,36 +81,17 @@ export async function pump(
 }
 
 /** A modem's connection: its device key, and its Last Will `{"online": false}` retained on its status topic. */
-export async function connect(modem: Modem, options: mqtt.IClientOptions = {}): Promise<MqttClient> {
-  retained.add(`hp/${modem.serial}/status`)
-  const client = await mqtt.connectAsync(brokerUrl, {
-    clientId: `modem-${modem.serial}-${Math.random().toString(36).slice(2, 6)}`,
-    username: modem.serial,
-    password: modem.key,
-    reconnectPeriod: 0,
-    will: { topic: `hp/${modem.serial}/status`, payload: Buffer.from('{"online":false}'), qos: 1, retain: true },
-    ...options,
-  })
-  clients.push(client)
-  return client
+export function connect(modem: Modem, options: mqtt.IClientOptions = {}): Promise<MqttClient> {
+  const will = {
+    topic: `hp/${modem.serial}/status`,
+    payload: Buffer.from('{"online":false}'),
+    qos: 1 as const,
+    retain: true,
+  }
+  return connectModem(brokerUrl, modem, { will, ...options })
 }
 
-/** Retained topics this run left on a shared broker, cleared at the end. */
-const retained = new Set<string>()
-
-export async function publish(
-  client: MqttClient,
-  topic: string,
-  body: unknown,
-  options: mqtt.IClientPublishOptions = { qos: 1 },
-) {
-  if (options.retain) retained.add(topic)
-  await client.publishAsync(
-    topic,
-    typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
-    options,
-  )
-}
+export { publish }
 
 export async function card(id: number) {
   return payload.findByID({ collection: 'pumps', id, depth: 0, showHiddenFields: true })

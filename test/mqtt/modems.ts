@@ -69,6 +69,8 @@ const retained = new Set<string>()
 const clients: MqttClient[] = []
 
 export async function connect(url: string, modem: Modem, options: mqtt.IClientOptions = {}): Promise<MqttClient> {
+  // A retained Last Will is a retained topic too: cleared at the end like the others.
+  if (options.will?.retain) retained.add(options.will.topic)
   const client = await mqtt.connectAsync(url, {
     clientId: `modem-${modem.serial}-${Math.random().toString(36).slice(2, 6)}`,
     username: modem.serial,
