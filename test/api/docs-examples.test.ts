@@ -1,45 +1,12 @@
 // Every curl example in docs/ works as written on a fresh `SEED_DEMO=1` start: a database of its own with the demo
 // data (so the IDs are a fresh start's), real HTTP, and each document's ```sh blocks run in order in one bash, with
 // only the base URL replaced. Each curl command ends in `# → <status>`; the test compares what it got.
-import { execFile } from 'node:child_process'
-import fs from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
-import pg from 'pg'
 import type { Payload } from 'payload'
 
-const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
-const DOCUMENTED_BASE = 'http://localhost:3000'
+import { curlBlocks, curlCount, expectedStatuses, runCurlBlocks } from '../support/docs-curl'
+import { createFreshDatabase, type FreshDatabase } from '../support/fresh-database'
+
 const DOCUMENTS = ['docs/lifecycle.md', 'docs/mobile-api.md', 'docs/live.md']
-
-/** The shell blocks of a document that run curl, in order. */
-function curlBlocks(file: string): string[] {
-  const text = fs.readFileSync(path.join(rootDir, file), 'utf8')
-  return [...text.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]).filter((block) => /\bcurl\b/.test(block))
-}
-
-/** One status per curl command: the `# → 201` at the end of the command's last line. */
-function expectedStatuses(blocks: string[]): number[] {
-  return blocks.flatMap((block) => [...block.matchAll(/# → (\d{3})\s*$/gm)].map((match) => Number(match[1])))
-}
-
-const database = `hp_docs_${Date.now()}_${process.pid}`
-const maintenanceUrl = (() => {
-  const url = new URL(process.env.DATABASE_URL!)
-  url.pathname = '/postgres'
-  return url.toString()
-})()
-
-async function sql(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: maintenanceUrl })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
-}
 
 describe('the curl examples in docs/', () => {
   let payload: Payload
@@ -47,13 +14,12 @@ describe('the curl examples in docs/', () => {
   let closePayload: (payload: Payload) => Promise<void>
 
   const testDatabaseUrl = process.env.DATABASE_URL
+  let database: FreshDatabase | undefined
 
   beforeAll(async () => {
-    await sql(`CREATE DATABASE "${database}"`)
-    const url = new URL(process.env.DATABASE_URL!)
-    url.pathname = `/${database}`
+    database = await createFreshDatabase('hp_docs')
     // Set before the config loads: this file's modules (settings, payload.config) see only the fresh database.
-    process.env.DATABASE_URL = url.toString()
+    process.env.DATABASE_URL = database.url
     const support = await import('../support/payload')
     closePayload = support.closePayload
     payload = await support.startPayload()
@@ -65,8 +31,8 @@ describe('the curl examples in docs/', () => {
   afterAll(async () => {
     await server?.close()
     if (payload) await closePayload(payload)
-    await sql(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
     process.env.DATABASE_URL = testDatabaseUrl
+    await database?.drop()
   })
 
   it('the demo tells one story: each move by the demo engineer at the date it collected, presence the sweep agrees with', async () => {
@@ -106,24 +72,10 @@ describe('the curl examples in docs/', () => {
   for (const file of DOCUMENTS) {
     it(`${file}: every example answers the status it documents`, async () => {
       const blocks = curlBlocks(file)
-      const commands = blocks.join('\n').match(/(^|\$\(|\s)curl\s/gm) ?? []
       const expected = expectedStatuses(blocks)
-      expect(expected.length).toBe(commands.length)
+      expect(expected.length).toBe(curlCount(blocks))
       expect(expected.length).toBeGreaterThan(0)
-      const script = [
-        'set -eu',
-        `API=${server.url}/api`,
-        // Each call's status goes to stderr; stdout stays what the example pipes on.
-        `curl() { command curl -w '%{stderr}STATUS %{http_code}\\n' "$@"; }`,
-        ...blocks.map((block) => block.replaceAll(DOCUMENTED_BASE, server.url).replace(/^API=.*$/gm, '')),
-      ].join('\n')
-      // Asynchronous: the HTTP server answering curl runs in this very process.
-      const output = await new Promise<string>((resolve, reject) =>
-        execFile('bash', ['-c', `(${script}) 2>&1 >/dev/null`], { timeout: 60_000 }, (error, stdout) =>
-          error ? reject(new Error(`the examples of ${file} failed: ${error.message}\n${stdout}`)) : resolve(stdout),
-        ),
-      )
-      const got = [...output.matchAll(/^STATUS (\d{3})$/gm)].map((match) => Number(match[1]))
+      const { statuses: got } = await runCurlBlocks(blocks, server.url)
       expect(got).toEqual(expected)
     })
   }

@@ -15,7 +15,7 @@ import { createFixture, type Fixture } from './admin-fixture'
 import { rootDir, ServerProcess } from './server-process'
 
 /** `next build` on 2 cores takes about 1.5 minutes; leave room for a slow machine. */
-const SERVER_START_TIMEOUT = 240_000
+export const SERVER_START_TIMEOUT = 240_000
 export const UI_TIMEOUT = 30_000
 
 function isExecutable(file: string): boolean {
@@ -57,6 +57,31 @@ export async function expectVisible(page: Page, selector: string, what: string, 
   }
 }
 
+/**
+ * A browser context as staff have it: a 1440 × 1000 window in the locale and time zone given, and, since a back office
+ * runs on an intranet, whatever the admin panel fetches from other hosts refused (and reported to `blocked`), so the
+ * test sees what staff without internet access see, with or without a network here.
+ */
+export async function offlineContext(
+  browser: Browser,
+  serverUrl: string,
+  options: { locale: 'ru-RU' | 'en-US'; timezoneId?: string },
+  blocked: (url: string) => void,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ ...options, viewport: { width: 1440, height: 1000 } })
+  context.setDefaultTimeout(UI_TIMEOUT)
+  context.setDefaultNavigationTimeout(60_000)
+  const origin = new URL(serverUrl).origin
+  await context.route(
+    (url) => url.origin !== origin,
+    (route) => {
+      blocked(route.request().url())
+      return route.abort('internetdisconnected')
+    },
+  )
+  return context
+}
+
 export let server: ServerProcess | undefined
 let browser: Browser | undefined
 let context: BrowserContext | undefined
@@ -81,19 +106,7 @@ export function useAdminBrowser(): void {
 
     const { chromium } = await import('playwright-core')
     browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS })
-    context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 1000 } })
-    context.setDefaultTimeout(UI_TIMEOUT)
-    context.setDefaultNavigationTimeout(60_000)
-    // A back office runs on an intranet: whatever the admin panel fetches from elsewhere is refused (and listed),
-    // so the test sees what staff without internet access see, with or without a network here.
-    const origin = new URL(server.url).origin
-    await context.route(
-      (url) => url.origin !== origin,
-      (route) => {
-        blockedRequests.push(route.request().url())
-        return route.abort('internetdisconnected')
-      },
-    )
+    context = await offlineContext(browser, server.url, { locale: 'ru-RU' }, (url) => blockedRequests.push(url))
     page = await context.newPage()
     page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
     page.on('console', (message) => {

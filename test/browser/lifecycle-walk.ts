@@ -36,14 +36,14 @@ function label(from: PumpStatus, to: PumpStatus, language: Language): string {
 
 const dialogOf = (page: Page) => page.locator('dialog.status-transition__dialog')
 
-async function statusShown(page: Page, status: PumpStatus, language: Language): Promise<void> {
+export async function statusShown(page: Page, status: PumpStatus, language: Language): Promise<void> {
   await page
     .locator('.field-type.select', { hasText: STATUS_LABELS[status][language] })
     .first()
     .waitFor({ state: 'visible', timeout: UI_TIMEOUT })
 }
 
-async function openDialog(page: Page, from: PumpStatus, to: PumpStatus, language: Language) {
+export async function openDialog(page: Page, from: PumpStatus, to: PumpStatus, language: Language) {
   await page.getByRole('button', { name: label(from, to, language), exact: true }).click()
   const dialog = dialogOf(page)
   await dialog.waitFor({ state: 'visible' })
@@ -58,15 +58,24 @@ async function errorBeside(page: Page, path: string, text: string): Promise<void
 }
 
 /** One move: fills the fields, confirms with the engineer's password, and waits for the card's new status. */
-async function move(
+export async function move(
   page: Page,
-  options: { from: PumpStatus; to: PumpStatus; language: Language; password: string; fill?: Record<string, string> },
+  options: {
+    from: PumpStatus
+    to: PumpStatus
+    language: Language
+    password: string
+    fill?: Record<string, string>
+    /** Runs with the dialog filled in, before it is confirmed (a screenshot, say). */
+    beforeConfirm?: () => Promise<void>
+  },
 ): Promise<void> {
   const dialog = await openDialog(page, options.from, options.to, options.language)
   for (const [name, value] of Object.entries(options.fill ?? {})) {
     await dialog.locator(`[name="data.${name}"]`).fill(value)
   }
   await dialog.locator('input[name="password"]').fill(options.password)
+  await options.beforeConfirm?.()
   await dialog.getByRole('button', { name: UI[options.language].confirm }).click()
   await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT })
   await statusShown(page, options.to, options.language)
@@ -76,7 +85,10 @@ async function move(
  * Released → shipped with a typed shipment date: one that is not a date is refused beside its field before anything
  * is sent; a real one, typed as dd.MM.yyyy HH:mm on the clock the dialog names, comes back on the card the same.
  */
-async function ship(page: Page, options: WalkOptions): Promise<void> {
+export async function ship(
+  page: Page,
+  options: Pick<WalkOptions, 'language' | 'timezone' | 'engineerPassword'>,
+): Promise<void> {
   const { language } = options
   const dialog = await openDialog(page, 'released', 'shipped', language)
   const zoneNote = (await dialog.locator('.status-transition__zone').first().textContent()) ?? ''
@@ -114,20 +126,20 @@ export type WalkOptions = {
   timezone: string
 }
 
-/** created → produced (model, pump password) → released → shipped → in operation → in service → back → in service → decommissioned. */
-export async function walkLifecycle(
-  options: WalkOptions,
+/**
+ * Created → produced in the open card: no model chosen and a too-short pump password are each refused beside their
+ * field, nothing changed; then the model and the typed (or, empty, generated) pump password. The device key (and a
+ * generated pump password) are shown once: returned. A typed pump password is not echoed.
+ */
+export async function produce(
+  page: Page,
+  options: Pick<WalkOptions, 'language' | 'engineerPassword' | 'modelLabel' | 'pumpPassword'>,
 ): Promise<{ generatedPassword: string | null; deviceKey: string }> {
-  const { page, language, engineerPassword: password } = options
-  const ui = UI[language]
-  await page.goto(`${options.baseUrl}/admin/collections/pumps/${options.createdPumpId}`)
-  await statusShown(page, 'created', language)
-
-  // Produce: no model chosen and a too-short pump password: each error beside its own field, nothing changed.
-  const dialog = await openDialog(page, 'created', 'produced', language)
+  const ui = UI[options.language]
+  const dialog = await openDialog(page, 'created', 'produced', options.language)
   await dialog.locator('select[name="data.model"]').selectOption('')
   await dialog.locator('input[name="data.password"]').fill('abc')
-  await dialog.locator('input[name="password"]').fill(password)
+  await dialog.locator('input[name="password"]').fill(options.engineerPassword)
   await dialog.getByRole('button', { name: ui.confirm }).click()
   await errorBeside(page, 'data.model', ui.required)
   await errorBeside(page, 'data.password', ui.tooShort)
@@ -135,13 +147,23 @@ export async function walkLifecycle(
   await dialog.locator('select[name="data.model"]').selectOption({ label: options.modelLabel })
   await dialog.locator('input[name="data.password"]').fill(options.pumpPassword)
   await dialog.getByRole('button', { name: ui.confirm }).click()
-  // The device key (and a generated pump password) are shown once; a typed pump password is not echoed.
   const deviceKey =
     (await dialog.locator('.status-transition__generated-device-key').textContent({ timeout: UI_TIMEOUT })) ?? ''
   const generated = dialog.locator('.status-transition__generated-password')
   const generatedPassword = (await generated.count()) ? await generated.textContent() : null
   await dialog.getByRole('button', { name: ui.done }).click()
-  await statusShown(page, 'produced', language)
+  await statusShown(page, 'produced', options.language)
+  return { generatedPassword: generatedPassword?.trim() ?? null, deviceKey: deviceKey.trim() }
+}
+
+/** created → produced (model, pump password) → released → shipped → in operation → in service → back → in service → decommissioned. */
+export async function walkLifecycle(
+  options: WalkOptions,
+): Promise<{ generatedPassword: string | null; deviceKey: string }> {
+  const { page, language, engineerPassword: password } = options
+  await page.goto(`${options.baseUrl}/admin/collections/pumps/${options.createdPumpId}`)
+  await statusShown(page, 'created', language)
+  const shown = await produce(page, options)
 
   const now = { language, password }
   await move(page, { ...now, from: 'produced', to: 'released' })
@@ -163,7 +185,7 @@ export async function walkLifecycle(
   await page.goto(`${options.baseUrl}/admin/collections/pumps/${options.releasedPumpId}`)
   await statusShown(page, 'released', language)
   await move(page, { ...now, from: 'released', to: 'in_operation' })
-  return { generatedPassword, deviceKey: deviceKey.trim() }
+  return shown
 }
 
 /** A database without models: the produce dialog says to create one first and links to the form. */

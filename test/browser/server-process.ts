@@ -39,8 +39,12 @@ export class ServerProcess {
   private readonly exited: Promise<void>
   private readonly watchdog: ChildProcess | undefined
 
-  constructor(readonly port: number) {
-    this.logFile = path.join(os.tmpdir(), 'hp-browser-server.log')
+  /** `env` adds to (or, undefined, removes from) what the server inherits; `name` names its log file. */
+  constructor(
+    readonly port: number,
+    options: { env?: Record<string, string | undefined>; name?: string } = {},
+  ) {
+    this.logFile = path.join(os.tmpdir(), `hp-${options.name ?? 'browser-server'}.log`)
     const logStream = fs.createWriteStream(this.logFile)
     // As `npm start` runs it: not jest's NODE_ENV=test, not jest's --experimental-vm-modules.
     const { NODE_ENV: _nodeEnv, NODE_OPTIONS: _nodeOptions, ...inherited } = process.env
@@ -52,6 +56,7 @@ export class ServerProcess {
       DATA_DIR: process.env.DATA_DIR,
       MQTT_INGEST: 'off',
       NEXT_TELEMETRY_DISABLED: '1',
+      ...options.env,
     }
     this.child = spawn(path.join(rootDir, 'node_modules', '.bin', 'tsx'), ['src/start.ts'], {
       cwd: rootDir,
