@@ -3,14 +3,12 @@
 // admin.test.ts (reused when current), hence the long timeout.
 import { spawn, type ChildProcess } from 'node:child_process'
 import http from 'node:http'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import { onePagePdf } from '../../src/seed/pdf'
 import { freePort } from '../../src/runtime/ports'
 import { closePayload, startPayload } from '../support/payload'
+import { npmScript, rootDir } from '../support/npm-script'
 
-const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const ADMIN = { email: 'http-admin@test.local', password: 'http-admin-pass-1' }
 const START_TIMEOUT = 300_000
 
@@ -49,7 +47,8 @@ beforeAll(async () => {
   const port = await freePort()
   base = `http://127.0.0.1:${port}`
   const { NODE_ENV: _env, NODE_OPTIONS: _options, ...inherited } = process.env
-  child = spawn(path.join(rootDir, 'node_modules', '.bin', 'tsx'), ['src/start.ts'], {
+  const [command, args] = npmScript('start')
+  child = spawn(command, args, {
     cwd: rootDir,
     // As `npm start` runs it: not jest's NODE_ENV=test, not jest's --experimental-vm-modules.
     env: {

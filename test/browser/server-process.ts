@@ -4,9 +4,10 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
-export const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+import { npmScript, rootDir } from '../support/npm-script'
+
+export { rootDir }
 
 /**
  * The server runs in a process group of its own (so that it can be stopped with everything it started), which
@@ -30,7 +31,7 @@ function startWatchdog(serverPid: number | undefined): ChildProcess | undefined 
   return watchdog
 }
 
-/** The real server as a child process of its own process group (tsx, node, and `next build` if it runs). */
+/** The real server as a child process of its own process group (`npm start`'s node, and `next build` if it runs). */
 export class ServerProcess {
   readonly logFile: string
   private readonly child: ChildProcess
@@ -58,7 +59,8 @@ export class ServerProcess {
       NEXT_TELEMETRY_DISABLED: '1',
       ...options.env,
     }
-    this.child = spawn(path.join(rootDir, 'node_modules', '.bin', 'tsx'), ['src/start.ts'], {
+    const [command, args] = npmScript('start')
+    this.child = spawn(command, args, {
       cwd: rootDir,
       env: env as NodeJS.ProcessEnv, // Next's types insist on NODE_ENV, which is left out on purpose
       detached: true,

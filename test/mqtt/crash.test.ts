@@ -2,8 +2,6 @@
 // reported (retained status and alarms), and what was committed stays. The broker outlives the worker: Mosquitto
 // when MQTT_URL is set, else an embedded broker started by this test.
 import { spawn, type ChildProcess } from 'node:child_process'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import mqtt, { type MqttClient } from 'mqtt'
 import type { Payload } from 'payload'
@@ -15,8 +13,8 @@ import { unique } from '../support/fixtures'
 import { closePayload, startPayload } from '../support/payload'
 import { freePort } from '../../src/runtime/ports'
 import { ingestionHost } from '../../payload.config'
+import { npmScript, rootDir } from '../support/npm-script'
 
-const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const externalUrl = process.env.MQTT_URL
 
 let payload: Payload
@@ -28,8 +26,8 @@ const workers: ChildProcess[] = []
 /** The worker as `npm run worker` runs it, on the test database, against this test's broker. */
 async function startWorker(): Promise<ChildProcess> {
   const { NODE_OPTIONS: _nodeOptions, NODE_ENV: _nodeEnv, ...inherited } = process.env
-  // tsx's own CLI would run the worker in a child process that outlives a SIGKILL: load tsx into node instead.
-  const worker = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
+  const [command, args] = npmScript('worker')
+  const worker = spawn(command, args, {
     cwd: rootDir,
     env: {
       ...inherited,

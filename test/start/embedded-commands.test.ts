@@ -42,7 +42,7 @@ it('`npm run seed` beside a running server uses the server’s embedded PostgreS
   server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: postgresPort, log: () => {} })
   await server.createDatabase('registry')
 
-  const seed = runCommand('src/seed/cli.ts', [], newcomer())
+  const seed = runCommand('seed', [], newcomer())
   const { code } = await seed.exited
   const output = seed.output()
   expect({ code, output }).toMatchObject({ code: 0 })
@@ -64,7 +64,7 @@ it('`npm run worker` stopped by Ctrl-C (SIGINT to its process group) says one li
   await server?.stop()
   server = undefined
   worker = runCommand(
-    'src/worker.ts',
+    'worker',
     [],
     newcomer({ MQTT_INGEST: 'on', MQTT_SHARE_GROUP: '', EMBEDDED_MQTT_PORT: String(await freePort()) }),
     { ownGroup: true },

@@ -1,10 +1,10 @@
-// The product's commands (`npm run seed`, `npm run worker`) as child processes, run as npm runs them: tsx, without
-// jest's NODE_ENV and NODE_OPTIONS, with the environment a test gives; their output kept for the assertions.
+// The product's commands (`npm run seed`, `npm run worker`) as child processes, run as npm runs them (package.json's
+// script), without jest's NODE_ENV and NODE_OPTIONS, with the environment a test gives; their output kept.
 import { spawn, type ChildProcess } from 'node:child_process'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
-export const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+import { npmScript, rootDir } from '../support/npm-script'
+
+export { rootDir }
 
 export type Command = {
   child: ChildProcess
@@ -14,7 +14,7 @@ export type Command = {
 }
 
 /**
- * `script` with tsx, as `npm run …` runs it. `env` replaces variables (undefined removes one). `ownGroup`: the
+ * `npm run <script> -- <args>`, as npm runs it. `env` replaces variables (undefined removes one). `ownGroup`: the
  * command is the leader of a process group of its own, as a terminal's foreground job is (Ctrl-C reaches all of it).
  */
 export function runCommand(
@@ -26,7 +26,8 @@ export function runCommand(
   const { NODE_ENV: _nodeEnv, NODE_OPTIONS: _nodeOptions, ...inherited } = process.env
   const merged: Record<string, string | undefined> = { ...inherited, ...env }
   for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name]
-  const child = spawn(path.join(rootDir, 'node_modules', '.bin', 'tsx'), [script, ...args], {
+  const [command, commandArgs] = npmScript(script, args)
+  const child = spawn(command, commandArgs, {
     cwd: rootDir,
     env: merged as NodeJS.ProcessEnv,
     detached: options.ownGroup ?? false,

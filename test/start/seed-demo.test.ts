@@ -24,7 +24,7 @@ const demoAccounts = async () =>
   (await payload.count({ collection: 'users', where: { email: { like: '@demo.local' } } })).totalDocs
 
 it('`npm run seed -- --demo` on a database with pumps says the demo was NOT added, why, and how to start over', async () => {
-  const seed = runCommand('src/seed/cli.ts', ['--demo'], { DATABASE_URL: process.env.DATABASE_URL })
+  const seed = runCommand('seed', ['--demo'], { DATABASE_URL: process.env.DATABASE_URL })
   const { code } = await seed.exited
   const output = seed.output()
   expect({ code, output }).toMatchObject({ code: 0 })
