@@ -3,7 +3,6 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { ru } from '@payloadcms/translations/languages/ru'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { buildConfig, type Config } from 'payload'
 
 import { Buyers } from './collections/Buyers'
@@ -31,12 +30,14 @@ import { registerHealthCheck, type HealthReport } from './src/services/health'
 import { commissionOnFirstConnection } from './src/services/lifecycle'
 import { requestGuards } from './src/endpoints/guards'
 import { prepareDatabase } from './src/services/database-setup'
+import { rootDirOf } from './src/services/root'
 import { settings } from './src/settings'
 import { keepFieldErrors } from './hooks/errors'
 import { serverLogger } from './src/services/server-log'
 import { logMailAdapter } from './src/services/mail-log'
 
-const dirname = path.dirname(fileURLToPath(import.meta.url))
+// The project's folder, also when the config runs from scripts/run.js's bundle (src/services/root.ts).
+const dirname = rootDirOf()
 
 /** What the modem ingestion takes from the registry: its serial rule, device-key hash and commissioning. */
 export const ingestionHost: IngestHost = {
@@ -130,7 +131,9 @@ export default protectInternalFields(
       fallback: true,
     },
     secret: settings.payloadSecret ?? '',
-    typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+    // Types come from `npm run generate:types` only: Payload would otherwise start a child process rewriting
+    // src/payload-types.ts on every start outside production (each test file, seed, worker).
+    typescript: { autoGenerate: false, outputFile: path.resolve(dirname, 'src/payload-types.ts') },
     db: postgresAdapter({
       pool: { connectionString: settings.databaseUrl },
       // Schema changes go through committed migrations, applied by src/services/migrations.ts; only `npm run dev`
