@@ -1,10 +1,10 @@
 'use client'
 // The content-locale switch ("Names in: Русский") only means something where names are kept in two languages (the
-// reference lists): it is shown on those collections' pages and hidden everywhere else, so it never contradicts the
-// interface language.
-import { useConfig } from '@payloadcms/ui'
-import { usePathname } from 'next/navigation'
-import type { ReactNode } from 'react'
+// reference lists): it is shown on those collections' pages and hidden everywhere else, where the names follow the
+// interface language instead, so an English page never offers Russian country names.
+import { useAuth, useConfig, useLocale, useTranslation } from '@payloadcms/ui'
+import { usePathname, useRouter, useSearchParams } from 'next/navigation'
+import { useEffect, useRef, type ReactNode } from 'react'
 
 const HIDE_SWITCH = '.app-header__localizer, .app-header__localizer-spacing { display: none !important; }'
 
@@ -26,10 +26,37 @@ export function showsLocalizedContent(pathname: string, adminRoute: string, slug
   )
 }
 
+/**
+ * Outside the reference lists, a signed-in user's content locale follows the interface language: the page is asked
+ * for again with `?locale=<language>`, which Payload also keeps as the user's preference (so it happens once).
+ */
+function useLocaleFollowsLanguage(active: boolean): void {
+  const { config } = useConfig()
+  const { user } = useAuth()
+  const locale = useLocale() as { code?: string }
+  const { i18n } = useTranslation()
+  const router = useRouter()
+  const pathname = usePathname() ?? ''
+  const searchParams = useSearchParams()
+  const asked = useRef('')
+  const codes = config.localization ? config.localization.locales.map((l) => (typeof l === 'string' ? l : l.code)) : []
+  const wanted = codes.includes(i18n.language) ? i18n.language : undefined
+  useEffect(() => {
+    if (!active || !user || !wanted || !locale?.code || locale.code === wanted) return
+    const key = `${pathname}→${wanted}`
+    if (asked.current === key) return // asked once; never loop if the server keeps another locale
+    asked.current = key
+    const params = new URLSearchParams(searchParams?.toString() ?? '')
+    params.set('locale', wanted)
+    router.replace(`${pathname}?${params.toString()}`)
+  }, [active, user, wanted, locale?.code, pathname, searchParams, router])
+}
+
 export function ContentLocale({ children }: { children?: ReactNode }) {
   const { config } = useConfig()
   const pathname = usePathname() ?? ''
   const localized = showsLocalizedContent(pathname, config.routes.admin, localizedSlugs(config.collections))
+  useLocaleFollowsLanguage(!localized)
   return (
     <>
       {localized ? null : <style data-content-locale="hidden">{HIDE_SWITCH}</style>}
