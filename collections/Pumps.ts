@@ -67,6 +67,10 @@ export const Pumps: CollectionConfig = {
     listSearchableFields: ['serial', 'simNumber'],
     group: { en: 'Registry', ru: 'Реестр' },
   },
+  // No edit lock: Payload's lock outlived a save (a partner's saved installation kept the card behind a "locked"
+  // modal, status buttons included, for staff for 5 minutes). Status changes lock the pump's row themselves, and a
+  // card changed by someone else since it was opened is still reported when its editor starts typing.
+  lockDocuments: false,
   access: {
     create: staffOnly,
     read: readPumps,

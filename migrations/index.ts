@@ -3,6 +3,7 @@ import * as migration_20261128_044510_lifecycle from './20261128_044510_lifecycl
 import * as migration_20261128_045641_registration from './20261128_045641_registration'
 import * as migration_20261128_051649_mqtt_ingest from './20261128_051649_mqtt_ingest'
 import * as migration_20261201_212946_access_hardening from './20261201_212946_access_hardening'
+import * as migration_20261205_092056_pumps_no_edit_lock from './20261205_092056_pumps_no_edit_lock'
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261201_212946_access_hardening.up,
     down: migration_20261201_212946_access_hardening.down,
     name: '20261201_212946_access_hardening',
+  },
+  {
+    up: migration_20261205_092056_pumps_no_edit_lock.up,
+    down: migration_20261205_092056_pumps_no_edit_lock.down,
+    name: '20261205_092056_pumps_no_edit_lock',
   },
 ]

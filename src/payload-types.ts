@@ -533,10 +533,6 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
-        relationTo: 'pumps';
-        value: number | Pump;
-      } | null)
-    | ({
         relationTo: 'pumpEvents';
         value: number | PumpEvent;
       } | null)
