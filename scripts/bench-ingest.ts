@@ -37,7 +37,8 @@ const SKIP_NAIVE = process.argv.includes('--skip-naive')
 const COMMISSION_WAIT_MS = 15 * 60_000
 
 function child(args: string[]): { process: ChildProcess; output: Promise<string> } {
-  const proc = spawn(path.join(rootDir, 'node_modules', '.bin', 'tsx'), args, {
+  // As package.json runs our scripts (docs/architecture.md): plain node on scripts/run.js's bundle.
+  const proc = spawn(process.execPath, ['--conditions=production', path.join(rootDir, 'scripts', 'run.js'), ...args], {
     cwd: rootDir,
     stdio: ['ignore', 'pipe', 'inherit'],
   })
