@@ -175,6 +175,21 @@ export type PendingCard = {
 
 const later = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a.getTime() >= b.getTime() ? a : b)
 
+type Presence = NonNullable<PendingCard['presence']>
+
+/**
+ * The newer of two presences. The connection type and firmware come from the newest birth that carries them, so a
+ * newer report without them (a data message, a bare `{"online": true}`) keeps the older one's.
+ */
+function newerPresence(current: Presence | null, next: Presence): Presence {
+  if (current && next.at.getTime() < current.at.getTime()) return current
+  return {
+    ...next,
+    connectionType: next.connectionType ?? current?.connectionType ?? null,
+    firmware: next.firmware ?? current?.firmware ?? null,
+  }
+}
+
 /**
  * Folds a report into what is pending for its pump. A newer report wins; on a tie the one that arrived later does.
  * Older presence or alarms never replace newer ones, here or (by the same rule) in the database.
@@ -190,14 +205,8 @@ export function mergeReport(pending: PendingCard | undefined, report: ModemRepor
   }
   card.seenAt = later(card.seenAt, receivedAt)!
   if (report.kind === 'status') {
-    if (!card.presence || report.at.getTime() >= card.presence.at.getTime()) {
-      card.presence = {
-        at: report.at,
-        online: report.online,
-        connectionType: report.connectionType,
-        firmware: report.firmware,
-      }
-    }
+    const { at, online, connectionType, firmware } = report
+    card.presence = newerPresence(card.presence, { at, online, connectionType, firmware })
     if (report.online) card.connectedAt = later(card.connectedAt, report.at)
   } else if (report.kind === 'alarms') {
     if (!card.alarms || report.at.getTime() >= card.alarms.at.getTime())
@@ -205,9 +214,7 @@ export function mergeReport(pending: PendingCard | undefined, report: ModemRepor
   } else {
     card.dataAt = later(card.dataAt, report.at)
     // Data is never retained: it arrives only while the modem is connected, so it says "online" as of now.
-    if (!card.presence || report.at.getTime() >= card.presence.at.getTime()) {
-      card.presence = { at: report.at, online: true, connectionType: null, firmware: null }
-    }
+    card.presence = newerPresence(card.presence, { at: report.at, online: true, connectionType: null, firmware: null })
   }
   return card
 }
@@ -216,10 +223,7 @@ export function mergeReport(pending: PendingCard | undefined, report: ModemRepor
 export function mergePending(older: PendingCard, newer: PendingCard): PendingCard {
   return {
     serial: newer.serial,
-    presence:
-      !older.presence || (newer.presence && newer.presence.at.getTime() >= older.presence.at.getTime())
-        ? newer.presence
-        : older.presence,
+    presence: newer.presence ? newerPresence(older.presence, newer.presence) : older.presence,
     alarms:
       !older.alarms || (newer.alarms && newer.alarms.at.getTime() >= older.alarms.at.getTime())
         ? newer.alarms

@@ -161,14 +161,12 @@ describe('every time field in every message kind is a sane time or a refusal', (
 })
 
 describe('merging reports per pump', () => {
-  const status = (online: boolean, at: number): ModemReport => ({
-    kind: 'status',
-    serial: 'A',
-    at: new Date(at),
-    online,
-    connectionType: null,
-    firmware: null,
-  })
+  const status = (
+    online: boolean,
+    at: number,
+    connectionType: 'gsm' | 'wifi' | null = null,
+    firmware: string | null = null,
+  ): ModemReport => ({ kind: 'status', serial: 'A', at: new Date(at), online, connectionType, firmware })
   const t = NOW.getTime()
 
   it('a stale offline after a newer online does not win; a tie goes to the later arrival', () => {
@@ -189,6 +187,23 @@ describe('merging reports per pump', () => {
       NOW,
     )
     expect(later.presence).toMatchObject({ online: false })
+  })
+
+  it("a birth's network and firmware outlive a newer report without them (data, a bare online)", () => {
+    const birth = status(true, t, 'gsm', '1.4.2')
+    let card = mergeReport(undefined, birth, NOW)
+    card = mergeReport(card, { kind: 'data', serial: 'A', at: new Date(t + 100) }, NOW)
+    expect(card.presence).toMatchObject({ online: true, connectionType: 'gsm', firmware: '1.4.2' })
+    card = mergeReport(card, status(true, t + 200), NOW)
+    expect(card.presence).toMatchObject({ at: new Date(t + 200), connectionType: 'gsm', firmware: '1.4.2' })
+    const newBirth = mergeReport(card, status(true, t + 300, 'wifi', '1.5.0'), NOW)
+    expect(newBirth.presence).toMatchObject({ connectionType: 'wifi', firmware: '1.5.0' })
+    // The same across a failed batch put back under a newer data message.
+    const putBack = mergePending(
+      mergeReport(undefined, birth, NOW),
+      mergeReport(undefined, { kind: 'data', serial: 'A', at: new Date(t + 100) }, NOW),
+    )
+    expect(putBack.presence).toMatchObject({ at: new Date(t + 100), connectionType: 'gsm', firmware: '1.4.2' })
   })
 
   it('a failed batch merged back under newer reports keeps the newest of each', () => {
