@@ -34,11 +34,31 @@ export const TEXT = {
 
 export type Account = { email: string; password: string; name: string }
 
-/** Picks an option of a select or relationship field (react-select) by typing part of its label. */
+/**
+ * Picks an option of a select or relationship field (react-select) by typing part of its label, and waits until the
+ * field shows it (once more if the pick was lost: on a busy machine a click can land while the menu re-renders).
+ */
 export async function choose(page: Page, field: string, typed: string, option: string): Promise<void> {
-  await page.locator(`#field-${field} .rs__control`).click()
-  await page.keyboard.type(typed)
-  await page.locator('.rs__option', { hasText: option }).first().click()
+  const chosen = page.locator(`#field-${field} .rs__single-value`, { hasText: option })
+  for (let attempt = 1; ; attempt++) {
+    await page
+      .locator(`#field-${field} .rs__control`)
+      .click({ timeout: 20_000 })
+      .catch(async (error) => {
+        const file = path.join(os.tmpdir(), `hp-choose-${field}-${Date.now()}`)
+        await page.screenshot({ path: `${file}.png`, fullPage: true })
+        fs.writeFileSync(`${file}.html`, await page.content())
+        throw new Error(`no field ${field} to choose from (page kept in ${file}.png/.html): ${error.message}`)
+      })
+    await page.keyboard.type(typed)
+    await page.locator('.rs__option', { hasText: option }).first().click()
+    try {
+      await chosen.waitFor({ state: 'visible', timeout: 10_000 })
+      return
+    } catch (error) {
+      if (attempt === 2) throw error
+    }
+  }
 }
 
 /** Saves the document form and waits for its card's URL; returns the new document's id. */
@@ -115,12 +135,15 @@ export async function createPartner(
   const partnerId = await partnerIdInput.inputValue()
 
   await page.goto(`${baseUrl}/admin/collections/users/create`)
+  // The role first: its company field appears once the server has the form's state for it. (Typed at machine speed
+  // just after other fields, the role's change could meet a form-state request still under way and the field stay
+  // hidden, which a person's pace never meets.)
+  await choose(page, 'role', TEXT[language].partnerRole.slice(0, 4), TEXT[language].partnerRole)
+  await choose(page, 'partner', company.slice(0, 6), company)
   await page.locator('input[name="email"]').fill(user.email)
   await page.locator('input[name="password"]').fill(user.password)
   await page.locator('input[name="confirm-password"]').fill(user.password)
   await page.locator('input[name="name"]').fill(user.name)
-  await choose(page, 'role', TEXT[language].partnerRole.slice(0, 4), TEXT[language].partnerRole)
-  await choose(page, 'partner', company.slice(0, 6), company)
   await saveNew(page, 'users')
   return partnerId
 }
@@ -181,5 +204,14 @@ export async function modemReports(
   const online = new RegExp(`^${TEXT[language].online}$`)
   await page.locator('.online-field .online-badge', { hasText: online }).waitFor({ timeout: 30_000 })
   await page.locator('.active-alarms-field', { hasText: 'E12' }).waitFor({ timeout: 30_000 })
+  // The birth's network and firmware, though the data message came after it in the same moment.
+  for (const [field, text] of [
+    ['firmwareVersion', '1.4.2'],
+    ['connectionType', 'GSM'],
+  ]) {
+    await page
+      .locator(`.live-text-field--${field} .live-text-field__value`, { hasText: text })
+      .waitFor({ timeout: 30_000 })
+  }
   return client
 }

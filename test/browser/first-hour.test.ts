@@ -90,6 +90,11 @@ describeWithBrowser.each(WALKS)("a newcomer's first hour ($language)", ({ langua
     browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS })
     staff = await offlineContext(browser, server.url, { locale, timezoneId: timezone }, (url) => blocked.push(url))
     page = await staff.newPage()
+    page.on('pageerror', (error) => console.log(`[first hour ${lang}] page error at ${page.url()}: ${error.message}`))
+    page.on('console', (message) => {
+      if (message.type() === 'error')
+        console.log(`[first hour ${lang}] console error at ${page.url()}: ${message.text()}`)
+    })
   }, SERVER_START_TIMEOUT + 60_000)
 
   afterAll(async () => {
