@@ -270,7 +270,15 @@ export const Pumps: CollectionConfig = {
       defaultLimit: 20,
       label: { en: 'History', ru: 'История' },
       access: { read: notForOwners },
-      admin: { allowCreate: false, defaultColumns: ['at', 'to', 'assignedTo', 'actorName', 'source', 'comment'] },
+      admin: {
+        allowCreate: false,
+        defaultColumns: ['at', 'to', 'assignedTo', 'actorName', 'source', 'comment'],
+        // The dates above are on the pump's clock; the table's are on the reader's: said where it is read.
+        description: {
+          en: "Times in this table are on your browser's clock",
+          ru: 'Время в таблице — по часам вашего браузера',
+        },
+      },
     },
     {
       name: 'manualUrl',

@@ -101,7 +101,14 @@ export function ingestionFields(access: IngestAccess): Field[] {
       defaultLimit: 20,
       label: { en: 'Connection and alarms', ru: 'Связь и аварии' },
       access: { read: access.readModemHistory },
-      admin: { allowCreate: false, defaultColumns: ['at', 'kind', 'code', 'text'] },
+      admin: {
+        allowCreate: false,
+        defaultColumns: ['at', 'kind', 'code', 'text'],
+        description: {
+          en: "Times in this table are on your browser's clock",
+          ru: 'Время в таблице — по часам вашего браузера',
+        },
+      },
     },
   ]
 }

@@ -23,6 +23,7 @@ import {
   createPump,
   modemReports,
   partnerClaims,
+  TEXT,
   type Account,
 } from './first-hour-steps'
 import { move, produce, ship, statusShown, type Language } from './lifecycle-walk'
@@ -190,6 +191,8 @@ describeWithBrowser.each(WALKS)("a newcomer's first hour ($language)", ({ langua
     const reason = lang === 'ru' ? 'Замена датчика потока' : 'Flow sensor replaced'
     await move(page, { ...engineer, from: 'in_operation', to: 'in_service', fill: { serviceReason: reason } })
     await shot('pump-card')
+    // The card's dates are on the pump's clock, its history tables on the reader's: both say so.
+    expect(await page.getByText(TEXT[lang].browserClock).count()).toBe(2)
     await move(page, { ...engineer, from: 'in_service', to: 'in_operation' })
     await move(page, { ...engineer, from: 'in_operation', to: 'in_service', fill: { serviceReason: reason } })
     await move(page, {
