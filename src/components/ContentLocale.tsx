@@ -18,6 +18,15 @@ export function localizedSlugs(collections: { slug: string; fields?: unknown[] }
   return collections.filter((c) => (c.fields ?? []).some((field) => (field as FieldLike).localized)).map((c) => c.slug)
 }
 
+/**
+ * Whether an admin path is a page without a form being filled in: the dashboard or a collection's list. Only there
+ * may the page be asked for again, since that re-renders it (a card or a form would lose what is being typed).
+ */
+export function isOverviewPage(pathname: string, adminRoute: string): boolean {
+  const rest = pathname.startsWith(adminRoute) ? pathname.slice(adminRoute.length) : pathname
+  return rest === '' || rest === '/' || /^\/collections\/[^/]+\/?$/.test(rest)
+}
+
 /** Whether an admin path is one of those collections' list or card. */
 export function showsLocalizedContent(pathname: string, adminRoute: string, slugs: string[]): boolean {
   return slugs.some(
@@ -27,8 +36,9 @@ export function showsLocalizedContent(pathname: string, adminRoute: string, slug
 }
 
 /**
- * Outside the reference lists, a signed-in user's content locale follows the interface language: the page is asked
- * for again with `?locale=<language>`, which Payload also keeps as the user's preference (so it happens once).
+ * Outside the reference lists, a signed-in user's content locale follows the interface language: the dashboard or a
+ * list is asked for again with `?locale=<language>`, which Payload also keeps as the user's preference, so it happens
+ * once and the cards opened later have it (never a card itself: what is being typed there would be lost).
  */
 function useLocaleFollowsLanguage(active: boolean): void {
   const { config } = useConfig()
@@ -41,15 +51,16 @@ function useLocaleFollowsLanguage(active: boolean): void {
   const asked = useRef('')
   const codes = config.localization ? config.localization.locales.map((l) => (typeof l === 'string' ? l : l.code)) : []
   const wanted = codes.includes(i18n.language) ? i18n.language : undefined
+  const overview = isOverviewPage(pathname, config.routes.admin)
   useEffect(() => {
-    if (!active || !user || !wanted || !locale?.code || locale.code === wanted) return
+    if (!active || !overview || !user || !wanted || !locale?.code || locale.code === wanted) return
     const key = `${pathname}→${wanted}`
     if (asked.current === key) return // asked once; never loop if the server keeps another locale
     asked.current = key
     const params = new URLSearchParams(searchParams?.toString() ?? '')
     params.set('locale', wanted)
     router.replace(`${pathname}?${params.toString()}`)
-  }, [active, user, wanted, locale?.code, pathname, searchParams, router])
+  }, [active, overview, user, wanted, locale?.code, pathname, searchParams, router])
 }
 
 export function ContentLocale({ children }: { children?: ReactNode }) {

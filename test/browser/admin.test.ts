@@ -199,24 +199,25 @@ if (!chromiumPath && browserRequired) {
       }, 240_000)
     }
 
-    it('shows the content-locale switch only where names are kept in two languages, and it switches them (en)', async () => {
+    it('names follow the interface language; the content-locale switch shows only where names are kept in two languages, and it switches them (en)', async () => {
       await signedInAs(
         ADMIN,
         'content-locale',
         async () => {
           await page.goto(`${server!.url}/admin/collections/pumps`)
           await page.locator('table tbody tr').first().waitFor({ state: 'visible' })
-          // No "Locale: Русский" above an English page that has nothing localized.
+          // No "Locale: Русский" above an English page that has nothing localized; the names follow English.
           expect(await page.locator('.app-header__localizer').isVisible()).toBe(false)
+          await page.waitForURL((url) => url.searchParams.get('locale') === 'en')
           await page.goto(`${server!.url}/admin/collections/regions?where[code][equals]=RU-SVE`)
           const switcher = page.locator('.app-header__localizer')
           await switcher.waitFor({ state: 'visible' })
           await expect(switcher.textContent()).resolves.toContain('Names in')
-          await expectVisible(page, 'table tbody', 'the Russian name first', 'Свердловская область')
+          await expectVisible(page, 'table tbody', 'the English name, as the interface', 'Sverdlovsk Oblast')
           await switcher.locator('.popup-button').click()
-          await page.locator('.popup__content').getByText('English (en)', { exact: true }).click()
-          await page.waitForURL((url) => url.searchParams.get('locale') === 'en')
-          await expectVisible(page, 'table tbody', 'the English region name', 'Sverdlovsk Oblast')
+          await page.locator('.popup__content').getByText('Русский (ru)', { exact: true }).click()
+          await page.waitForURL((url) => url.searchParams.get('locale') === 'ru')
+          await expectVisible(page, 'table tbody', 'the Russian region name', 'Свердловская область')
         },
         'en-US',
       )

@@ -150,6 +150,9 @@ describeWithBrowser.each(WALKS)("a newcomer's first hour ($language)", ({ langua
       await partnerPage.locator('form input[name="password"]').fill(partner.password)
       await partnerPage.locator('form button[type="submit"]').click()
       await partnerPage.locator('.partner-first-action__register').waitFor({ state: 'visible' })
+      // The dashboard takes the interface language for names (kept as the partner's preference): English country
+      // and region names in the English walk.
+      if (lang === 'en') await partnerPage.waitForURL((url) => url.searchParams.get('locale') === 'en')
       await shot('partner-dashboard', partnerPage)
       await partnerClaims(partnerPage, server.url, lang, {
         serial,
