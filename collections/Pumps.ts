@@ -1,4 +1,5 @@
-import type { CollectionConfig, Field } from 'payload'
+// The pump register's collection: identity, status, owner and partner, installation; lifecycle and connectivity in their own files.
+import type { CollectionConfig } from 'payload'
 
 import { adminOnly, notForOwners, pumpOwnerField, readPumps, staffField, staffOnly, updatePumps } from '../access'
 import {
@@ -14,46 +15,13 @@ import {
   requireInstallationFromPartners,
   validateSimNumber,
 } from '../hooks/pumps'
-import {
-  INITIAL_STATUS,
-  LIFECYCLE_DATA_FIELDS,
-  LIFECYCLE_FIELD_LABELS,
-  PUMP_STATUSES,
-  STATUS_LABELS,
-  TRANSITIONS,
-  type TransitionFieldName,
-} from '../src/domain/lifecycle'
+import { INITIAL_STATUS, PUMP_STATUSES, STATUS_LABELS } from '../src/domain/lifecycle'
 import { NICKNAME_MAX_LENGTH } from '../src/domain/registration'
 import { deviceKeyEndpoint } from '../src/endpoints/device-key'
 import { lifecycleEndpoints } from '../src/endpoints/lifecycle'
 import { liveEndpoints } from '../src/endpoints/live'
 import { pumpRegistrationEndpoints } from '../src/endpoints/registration'
-
-/** A pump's dates, read-only, on the pump's clock (its region's zone) with the zone named. */
-export const PUMP_DATE_COMPONENTS = {
-  Field: '/src/components/PumpDateField#PumpDateField',
-  Cell: '/src/components/PumpDateField#PumpDateCell',
-}
-
-/** The data the status transitions collect (the table in src/domain/lifecycle.ts), shown read-only. */
-const lifecycleDataFields: Field[] = LIFECYCLE_DATA_FIELDS.map((name: TransitionFieldName): Field => {
-  const type = TRANSITIONS.flatMap((transition) => transition.fields).find((field) => field.name === name)!.type
-  const label = LIFECYCLE_FIELD_LABELS[name]
-  const admin = { readOnly: true }
-  // The owner's app sees when the pump went into operation, not the factory's and logistics' records.
-  const access = name === 'commissioningDate' ? undefined : { read: notForOwners }
-  if (type === 'date') {
-    return {
-      name,
-      type: 'date',
-      label,
-      access,
-      admin: { ...admin, components: PUMP_DATE_COMPONENTS },
-    }
-  }
-  if (type === 'textarea') return { name, type: 'textarea', label, access, admin }
-  return { name, type: 'text', label, access, admin }
-})
+import { lifecycleFields } from './pump-lifecycle'
 
 export const Pumps: CollectionConfig = {
   slug: 'pumps',
@@ -250,17 +218,7 @@ export const Pumps: CollectionConfig = {
         },
       ],
     },
-    {
-      type: 'collapsible',
-      label: { en: 'Lifecycle', ru: 'Жизненный цикл' },
-      admin: {
-        description: {
-          en: 'Filled in by the status transitions',
-          ru: 'Заполняется при переходах статуса',
-        },
-      },
-      fields: lifecycleDataFields,
-    },
+    lifecycleFields,
     {
       name: 'history',
       type: 'join',

@@ -1,7 +1,7 @@
 // The admin's look of the connectivity fields the ingestion plugin adds to pumps: badges, live text, pump-zone dates.
 import type { Field } from 'payload'
 
-import { PUMP_DATE_COMPONENTS } from './Pumps'
+import { PUMP_DATE_COMPONENTS } from './pump-lifecycle'
 
 /** Firmware and network access as plain text on the card, refreshed while it is open. */
 const LIVE_TEXT_FIELD = '/src/components/LiveTextField#LiveTextField'
