@@ -32,6 +32,7 @@ import { requestGuards } from './src/endpoints/guards'
 import { prepareDatabase } from './src/services/database-setup'
 import { rootDirOf } from './src/services/root'
 import { settings } from './src/settings'
+import { TELEMETRY_TARGET } from './src/services/telemetry/tables'
 import { keepFieldErrors } from './hooks/errors'
 import { serverLogger } from './src/services/server-log'
 import { logMailAdapter } from './src/services/mail-log'
@@ -45,6 +46,7 @@ export const ingestionHost: IngestHost = {
   deviceKeyHash,
   awaitingCommissioning: AWAITING_COMMISSIONING,
   commission: commissionOnFirstConnection,
+  telemetry: TELEMETRY_TARGET,
 }
 
 // Every hidden field (Payload's auth secrets and the plugins' included) is unreadable and unwritable through the API.

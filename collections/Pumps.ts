@@ -22,6 +22,7 @@ import { lifecycleEndpoints } from '../src/endpoints/lifecycle'
 import { liveEndpoints } from '../src/endpoints/live'
 import { pumpRegistrationEndpoints } from '../src/endpoints/registration'
 import { lifecycleFields } from './pump-lifecycle'
+import { pumpTelemetryFields } from './pump-telemetry'
 
 export const Pumps: CollectionConfig = {
   slug: 'pumps',
@@ -219,6 +220,7 @@ export const Pumps: CollectionConfig = {
       ],
     },
     lifecycleFields,
+    ...pumpTelemetryFields,
     {
       name: 'history',
       type: 'join',

@@ -206,6 +206,18 @@ export interface Pump {
   serviceReason?: string | null;
   decommissioningDate?: string | null;
   decommissioningReason?: string | null;
+  telemetryLatest?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Times in this table are on your browser's clock
+   */
   history?: {
     docs?: (number | PumpEvent)[];
     hasNextPage?: boolean;
@@ -230,6 +242,9 @@ export interface Pump {
   presenceAt?: string | null;
   alarmsAt?: string | null;
   lastSeenAt?: string | null;
+  /**
+   * Times in this table are on your browser's clock
+   */
   modemHistory?: {
     docs?: (number | ModemEvent)[];
     hasNextPage?: boolean;
@@ -262,6 +277,31 @@ export interface Model {
     };
     [k: string]: unknown;
   } | null;
+  telemetry?:
+    | {
+        key: string;
+        kind: 'number' | 'boolean' | 'enum';
+        unit?: string | null;
+        name: {
+          ru: string;
+          en: string;
+        };
+        min?: number | null;
+        max?: number | null;
+        decimals?: number | null;
+        values?:
+          | {
+              value: number;
+              label: {
+                ru: string;
+                en: string;
+              };
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -666,6 +706,7 @@ export interface PumpsSelect<T extends boolean = true> {
   serviceReason?: T;
   decommissioningDate?: T;
   decommissioningReason?: T;
+  telemetryLatest?: T;
   history?: T;
   online?: T;
   lastDataAt?: T;
@@ -773,6 +814,35 @@ export interface ModelsSelect<T extends boolean = true> {
   code?: T;
   manual?: T;
   specs?: T;
+  telemetry?:
+    | T
+    | {
+        key?: T;
+        kind?: T;
+        unit?: T;
+        name?:
+          | T
+          | {
+              ru?: T;
+              en?: T;
+            };
+        min?: T;
+        max?: T;
+        decimals?: T;
+        values?:
+          | T
+          | {
+              value?: T;
+              label?:
+                | T
+                | {
+                    ru?: T;
+                    en?: T;
+                  };
+              id?: T;
+            };
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

@@ -2,7 +2,9 @@
 // taken apart, so that one row PostgreSQL refuses is dropped while the rest land, and an outage keeps them all.
 import { sql } from '@payloadcms/db-postgres'
 
+import { identifier, insertReadings, type HistoryWrites } from './history-writes'
 import { alarmChanges, type Alarm, type ModemEventKind, type PendingCard } from './modem'
+import { latestOf, type LatestValues } from './readings'
 
 /** What the statement answers for each card it wrote. */
 export type FlushRow = {
@@ -29,6 +31,7 @@ export type CardRow = {
   data_at: string | null
   connected_at: string | null
   seen_at: string
+  latest: LatestValues | null
 }
 
 type ModemEventRow = { pump: number; at: string; kind: ModemEventKind; code: string | null; text: string | null }
@@ -48,6 +51,7 @@ export function cardRow(card: PendingCard): CardRow {
     data_at: card.dataAt?.toISOString() ?? null,
     connected_at: card.connectedAt?.toISOString() ?? null,
     seen_at: card.seenAt.toISOString(),
+    latest: latestOf(card.readings),
   }
 }
 
@@ -77,14 +81,19 @@ export type WriteOutcome = {
  * Writes the rows in one transaction; if PostgreSQL refuses the data, in two halves, and so on down to single
  * rows, which are then dropped. A bad row among n costs about 2·log2(n) extra statements, once.
  */
-export async function writeIsolating(db: Database, rows: CardRow[], outcome: WriteOutcome): Promise<WriteOutcome> {
+export async function writeIsolating(
+  db: Database,
+  rows: CardRow[],
+  outcome: WriteOutcome,
+  history: HistoryWrites | null = null,
+): Promise<WriteOutcome> {
   if (!rows.length) return outcome
   if (outcome.failed) {
     outcome.failed.serials.push(...rows.map((row) => row.serial))
     return outcome
   }
   try {
-    const { written, skipped } = await writeCards(db, rows)
+    const { written, skipped } = await writeCards(db, rows, history)
     outcome.written.push(...written)
     outcome.skipped.push(...skipped)
   } catch (error) {
@@ -94,15 +103,43 @@ export async function writeIsolating(db: Database, rows: CardRow[], outcome: Wri
       outcome.dropped.push({ serial: rows[0].serial, error: error as Error })
     } else {
       const half = Math.ceil(rows.length / 2)
-      await writeIsolating(db, rows.slice(0, half), outcome)
-      await writeIsolating(db, rows.slice(half), outcome)
+      await writeIsolating(db, rows.slice(0, half), outcome, history)
+      await writeIsolating(db, rows.slice(half), outcome, history)
     }
   }
   return outcome
 }
 
+/**
+ * The latest values merged into the card's, key by key, the newer one winning (a late message never hides a newer
+ * value); nothing when telemetry is off.
+ */
+function latestAssignment(history: HistoryWrites | null) {
+  if (!history) return sql``
+  const column = identifier(history.target.latestColumn)
+  return sql`${column} = case when v.latest is null then p.${column} else (
+      select jsonb_object_agg(k, val) from (
+        select distinct on (k) k, val from (
+          select key as k, value as val, 1 as fresh from jsonb_each(v.latest)
+          union all select key, value, 0 from jsonb_each(coalesce(p.${column}, '{}'::jsonb))) e
+        order by k, (val->>'at')::timestamptz desc, fresh) d) end,`
+}
+
+/** The written cards' readings, into history in the same transaction. */
+async function writeHistory(tx: Executor, history: HistoryWrites | null, written: FlushRow[]): Promise<void> {
+  if (!history) return
+  const readings = written.flatMap((row) =>
+    history.readingsOf(row.serial).map((reading) => ({ pump: row.id, reading })),
+  )
+  history.stored(await insertReadings(tx, history.target, history.keysets, readings))
+}
+
 /** One statement for the whole batch, and the history of what changed, in one transaction. */
-async function writeCards(db: Database, rows: CardRow[]): Promise<{ written: FlushRow[]; skipped: string[] }> {
+async function writeCards(
+  db: Database,
+  rows: CardRow[],
+  history: HistoryWrites | null,
+): Promise<{ written: FlushRow[]; skipped: string[] }> {
   return db.transaction(async (tx) => {
     // Older presence or alarms never replace newer ones (another instance, a late retry, a stale retained
     // message): each is applied only when at least as new as what the card holds. A card whose row another
@@ -111,7 +148,8 @@ async function writeCards(db: Database, rows: CardRow[]): Promise<{ written: Flu
       with v as (
         select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
           serial text, online boolean, presence_at timestamptz, conn text, fw text,
-          alarms jsonb, alarms_at timestamptz, data_at timestamptz, connected_at timestamptz, seen_at timestamptz)
+          alarms jsonb, alarms_at timestamptz, data_at timestamptz, connected_at timestamptz, seen_at timestamptz,
+          latest jsonb)
       ),
       old as (
         select p.id, p.online, p.active_alarms from pumps p join v on v.serial = p.serial
@@ -136,6 +174,7 @@ async function writeCards(db: Database, rows: CardRow[]): Promise<{ written: Flu
         active_alarms = case when v.alarms_at is not null and (p.alarms_at is null or p.alarms_at <= v.alarms_at)
           then v.alarms else p.active_alarms end,
         alarms_at = greatest(p.alarms_at, v.alarms_at),
+        ${latestAssignment(history)}
         last_data_at = greatest(p.last_data_at, v.data_at),
         last_seen_at = greatest(p.last_seen_at, v.seen_at)
       from v, old
@@ -145,6 +184,7 @@ async function writeCards(db: Database, rows: CardRow[]): Promise<{ written: Flu
     const updated = (result as unknown as { rows: FlushRow[] }).rows
     const events = modemEvents(updated)
     if (events.length) await insertModemEvents(tx, events)
+    await writeHistory(tx, history, updated)
     return { written: updated, skipped: await lockedElsewhere(tx, rows, updated) }
   })
 }

@@ -1,6 +1,7 @@
 // What the ingestion needs from its host, given through the plugin's options: the plugin imports none of it.
 import type { Payload } from 'payload'
 
+import type { TelemetryTarget } from './history-writes'
 import type { NormalizeSerial } from './modem'
 
 /** The host's rules and services the ingestion calls. */
@@ -13,6 +14,8 @@ export type IngestHost = {
   awaitingCommissioning: readonly string[]
   /** Puts a pump into operation on its first connection; true when it did (the host's lifecycle service). */
   commission: (payload: Payload, serial: string, at: Date) => Promise<boolean>
+  /** Where readings are kept (the host's tables and the pumps' latest-values column); unset: not kept. */
+  telemetry?: TelemetryTarget
   /** The ingestion's own broker password when configured (MQTT_PASSWORD); else derived from Payload's secret. */
   ingestPassword?: string
 }

@@ -46,6 +46,8 @@ export function newIngestCounts() {
     rejected: Object.fromEntries(REJECT_REASONS.map((reason) => [reason, 0])) as Record<RejectReason, number>,
     flushes: 0,
     cardsWritten: 0,
+    /** Data messages whose readings were stored (a repeated message counts once). */
+    readingsStored: 0,
     flushFailures: 0,
     /** Cards PostgreSQL refused on their own (the rest of their batch landed): dropped, not retried. */
     dropped: 0,

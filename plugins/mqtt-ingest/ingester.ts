@@ -14,6 +14,7 @@ import {
   type WriteOutcome,
 } from './card-writes'
 import { Commissioner } from './commissioner'
+import { historyWrites, type KeysetCache } from './history-writes'
 export type { IngestOptions } from './ingest-options'
 import {
   newIngestCounts,
@@ -35,6 +36,7 @@ export class Ingester {
   /** Publish (or receive) to commit, in ms, for the latest batches: a ring buffer. */
   private readonly latency = new LatencyRing()
   private readonly pending = new PendingCards()
+  private readonly keysets: KeysetCache = new Map()
   /** When the ingestion last made progress: a batch committed, or cards started waiting after none were. */
   private progressAt = Date.now()
   private lastFlushAt: number | null = null
@@ -180,7 +182,8 @@ export class Ingester {
       }
     }
     const outcome: WriteOutcome = { written: [], skipped: [], dropped: [], failed: null }
-    await writeIsolating(this.drizzle as unknown as Database, rows, outcome)
+    const history = historyWrites(this.options.host.telemetry, this.keysets, batch, this.counts)
+    await writeIsolating(this.drizzle as unknown as Database, rows, outcome, history)
     for (const { serial, error } of outcome.dropped) this.drop(serial, error)
     this.pending.putBack(batch, outcome.skipped)
     if (outcome.written.length || !outcome.failed) this.committed(batch, outcome)
@@ -239,14 +242,10 @@ export class Ingester {
   }
 
   /** Resolves when no pump waits for commissioning (tests, the benchmark). */
-  commissioningIdle(): Promise<void> {
-    return this.commissioner.idle()
-  }
+  commissioningIdle = (): Promise<void> => this.commissioner.idle()
 
   /** Starts the latency figures afresh (the benchmark's measured window). */
-  resetLatency(): void {
-    this.latency.reset()
-  }
+  resetLatency = (): void => this.latency.reset()
 
   /** Resolves when what was taken is written (one flush; the benchmark). */
   drained = (): Promise<void> => this.flush()

@@ -1,6 +1,7 @@
 // What modems send over MQTT (docs/mqtt.md is the contract) and how their reports merge into a pump card.
 // Plain TypeScript: the ingestion plugin, the broker's ACL and the tests use it. Serials are written the host's way
 // (its `normalizeSerial`, given to each function that reads one from a topic or a login).
+import { appendReadings, parseReadings, type Reading } from './readings'
 
 /** How the host writes a serial (e.g. trimmed, upper case), so a topic finds the pump it names. */
 export type NormalizeSerial = (input: string) => string
@@ -21,7 +22,14 @@ export const LATEST_TIME_MS = Date.UTC(2100, 0, 1)
 /** Longest serial read from a topic; longer is outside the contract. */
 const MAX_SERIAL_LENGTH = 64
 
-export const REJECT_REASONS = ['bad_topic', 'oversized', 'malformed_json', 'invalid_payload', 'unknown_serial'] as const
+export const REJECT_REASONS = [
+  'bad_topic',
+  'oversized',
+  'malformed_json',
+  'invalid_payload',
+  'invalid_reading',
+  'unknown_serial',
+] as const
 export type RejectReason = (typeof REJECT_REASONS)[number]
 
 export type Alarm = { code: string; text: string; since: string | null }
@@ -35,7 +43,7 @@ export type ModemReport =
       connectionType: ConnectionType | null
       firmware: string | null
     }
-  | { kind: 'data'; serial: string; at: Date }
+  | { kind: 'data'; serial: string; at: Date; readings: Reading }
   | { kind: 'alarms'; serial: string; at: Date; alarms: Alarm[] }
 
 export type Parsed = { ok: true; report: ModemReport } | { ok: false; reason: RejectReason; serial?: string }
@@ -157,8 +165,10 @@ export function parseModemMessage(
     if (alarms.some((alarm) => alarm === null)) return invalid
     return { ok: true, report: { kind, serial, at, alarms: alarms as Alarm[] } }
   }
-  // Data: the readings themselves are not kept in the card; what counts is that data arrived, and when.
-  return { ok: true, report: { kind, serial, at: receivedAt } }
+  // Data: the card keeps when it arrived (our clock); the readings are kept at the modem's time.
+  const readings = parseReadings(body, at)
+  if (!readings) return { ok: false, reason: 'invalid_reading', serial }
+  return { ok: true, report: { kind, serial, at: receivedAt, readings } }
 }
 
 /** Everything one pump reported within a flush window, reduced to what the card needs. */
@@ -171,6 +181,8 @@ export type PendingCard = {
   connectedAt: Date | null
   /** The last time anything at all arrived (the inactivity sweep's clock). */
   seenAt: Date
+  /** Every data message's readings since the last write (telemetry history and the latest values). */
+  readings: Reading[]
 }
 
 const later = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a.getTime() >= b.getTime() ? a : b)
@@ -202,6 +214,7 @@ export function mergeReport(pending: PendingCard | undefined, report: ModemRepor
     dataAt: null,
     connectedAt: null,
     seenAt: receivedAt,
+    readings: [],
   }
   card.seenAt = later(card.seenAt, receivedAt)!
   if (report.kind === 'status') {
@@ -213,6 +226,7 @@ export function mergeReport(pending: PendingCard | undefined, report: ModemRepor
       card.alarms = { at: report.at, alarms: report.alarms }
   } else {
     card.dataAt = later(card.dataAt, report.at)
+    if (report.readings.keys.length) appendReadings(card.readings, [report.readings])
     // Data is never retained: it arrives only while the modem is connected, so it says "online" as of now.
     card.presence = newerPresence(card.presence, { at: report.at, online: true, connectionType: null, firmware: null })
   }
@@ -231,6 +245,11 @@ export function mergePending(older: PendingCard, newer: PendingCard): PendingCar
     dataAt: later(older.dataAt, newer.dataAt),
     connectedAt: later(older.connectedAt, newer.connectedAt),
     seenAt: later(older.seenAt, newer.seenAt)!,
+    readings: (() => {
+      const readings = [...older.readings]
+      appendReadings(readings, newer.readings)
+      return readings
+    })(),
   }
 }
 

@@ -13,6 +13,8 @@ import { normalizeSerial } from '../../src/domain/registration'
 const NOW = new Date('2026-11-28T10:00:00.000Z')
 const bytes = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value))
 const parse = (topic: string, value: unknown) => parseModemMessage(topic, bytes(value), NOW, normalizeSerial)
+/** A data report with no readings. */
+const data = (at: Date) => ({ kind: 'data' as const, serial: 'A', at, readings: { at, keys: [], values: [] } })
 
 describe('modem topics', () => {
   it('are hp/{serial}/status|data|alarms, the serial read as printed', () => {
@@ -43,7 +45,12 @@ describe('modem messages', () => {
     })
     expect(parse('hp/A/data', { ts: NOW.getTime() - 1000, t_out: -7.5 })).toEqual({
       ok: true,
-      report: { kind: 'data', serial: 'A', at: NOW },
+      report: {
+        kind: 'data',
+        serial: 'A',
+        at: NOW,
+        readings: { at: new Date(NOW.getTime() - 1000), keys: ['t_out'], values: [-7.5] },
+      },
     })
     expect(
       parse('hp/A/alarms', { active: [{ code: 'E12', text: 'Low flow', since: '2026-11-28T09:00:00Z' }] }),
@@ -179,20 +186,16 @@ describe('merging reports per pump', () => {
   })
 
   it('data says online as of its arrival, but not over a newer report', () => {
-    const card = mergeReport(undefined, { kind: 'data', serial: 'A', at: NOW }, NOW)
+    const card = mergeReport(undefined, data(NOW), NOW)
     expect(card).toMatchObject({ presence: { online: true, at: NOW }, dataAt: NOW, connectedAt: null })
-    const later = mergeReport(
-      mergeReport(undefined, status(false, t + 5000), NOW),
-      { kind: 'data', serial: 'A', at: NOW },
-      NOW,
-    )
+    const later = mergeReport(mergeReport(undefined, status(false, t + 5000), NOW), data(NOW), NOW)
     expect(later.presence).toMatchObject({ online: false })
   })
 
   it("a birth's network and firmware outlive a newer report without them (data, a bare online)", () => {
     const birth = status(true, t, 'gsm', '1.4.2')
     let card = mergeReport(undefined, birth, NOW)
-    card = mergeReport(card, { kind: 'data', serial: 'A', at: new Date(t + 100) }, NOW)
+    card = mergeReport(card, data(new Date(t + 100)), NOW)
     expect(card.presence).toMatchObject({ online: true, connectionType: 'gsm', firmware: '1.4.2' })
     card = mergeReport(card, status(true, t + 200), NOW)
     expect(card.presence).toMatchObject({ at: new Date(t + 200), connectionType: 'gsm', firmware: '1.4.2' })
@@ -201,17 +204,13 @@ describe('merging reports per pump', () => {
     // The same across a failed batch put back under a newer data message.
     const putBack = mergePending(
       mergeReport(undefined, birth, NOW),
-      mergeReport(undefined, { kind: 'data', serial: 'A', at: new Date(t + 100) }, NOW),
+      mergeReport(undefined, data(new Date(t + 100)), NOW),
     )
     expect(putBack.presence).toMatchObject({ at: new Date(t + 100), connectionType: 'gsm', firmware: '1.4.2' })
   })
 
   it('a failed batch merged back under newer reports keeps the newest of each', () => {
-    const older = mergeReport(
-      mergeReport(undefined, status(true, t), NOW),
-      { kind: 'data', serial: 'A', at: new Date(t + 100) },
-      NOW,
-    )
+    const older = mergeReport(mergeReport(undefined, status(true, t), NOW), data(new Date(t + 100)), NOW)
     const newer = mergeReport(
       undefined,
       { kind: 'alarms', serial: 'A', at: new Date(t + 200), alarms: [] },

@@ -1,6 +1,7 @@
 import { StatusTransitions as StatusTransitions_f0ba1b2dfae8adaaee1f25a17f1aee00 } from '../../../../src/components/StatusTransitions'
 import { PumpDateCell as PumpDateCell_05657e6f99bd4ae91bcd7337b06111e1 } from '../../../../src/components/PumpDateField'
 import { PumpDateField as PumpDateField_05657e6f99bd4ae91bcd7337b06111e1 } from '../../../../src/components/PumpDateField'
+import { TelemetryPanel as TelemetryPanel_638452d68567a209924c907e6526ddc5 } from '../../../../src/components/TelemetryPanel'
 import { OnlineCell as OnlineCell_a381067c5f285877550692d1728f5f10 } from '../../../../src/components/OnlineCell'
 import { OnlineField as OnlineField_a381067c5f285877550692d1728f5f10 } from '../../../../src/components/OnlineCell'
 import { ActiveAlarmsField as ActiveAlarmsField_9980c25a718a5b4e3f011c78711597ea } from '../../../../src/components/ActiveAlarmsField'
@@ -41,6 +42,7 @@ export const importMap = {
   "/src/components/StatusTransitions#StatusTransitions": StatusTransitions_f0ba1b2dfae8adaaee1f25a17f1aee00,
   "/src/components/PumpDateField#PumpDateCell": PumpDateCell_05657e6f99bd4ae91bcd7337b06111e1,
   "/src/components/PumpDateField#PumpDateField": PumpDateField_05657e6f99bd4ae91bcd7337b06111e1,
+  "/src/components/TelemetryPanel#TelemetryPanel": TelemetryPanel_638452d68567a209924c907e6526ddc5,
   "/src/components/OnlineCell#OnlineCell": OnlineCell_a381067c5f285877550692d1728f5f10,
   "/src/components/OnlineCell#OnlineField": OnlineField_a381067c5f285877550692d1728f5f10,
   "/src/components/ActiveAlarmsField#ActiveAlarmsField": ActiveAlarmsField_9980c25a718a5b4e3f011c78711597ea,

@@ -1,0 +1,5 @@
+'use client'
+// Placeholder replaced below.
+export function TelemetryPanel() {
+  return null
+}
