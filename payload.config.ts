@@ -33,6 +33,7 @@ import { prepareDatabase } from './src/services/database-setup'
 import { rootDirOf } from './src/services/root'
 import { settings } from './src/settings'
 import { TELEMETRY_TARGET } from './src/services/telemetry/tables'
+import { startTelemetryJob } from './src/services/telemetry/job'
 import { keepFieldErrors } from './hooks/errors'
 import { serverLogger } from './src/services/server-log'
 import { logMailAdapter } from './src/services/mail-log'
@@ -168,6 +169,10 @@ export default protectInternalFields(
         onStarted: (ingestion, payload) => {
           registerHealthCheck('mqtt', ingestion.health as () => HealthReport)
           onClose(payload, ingestion.stop)
+          startTelemetryJob(payload, {
+            rawDays: settings.telemetryRawDays,
+            intervalSeconds: settings.telemetryJobSeconds,
+          })
         },
       }),
       // Last: page size, depth and id checks for every collection and endpoint, including the plugins' own.

@@ -21,6 +21,7 @@ import { deviceKeyEndpoint } from '../src/endpoints/device-key'
 import { lifecycleEndpoints } from '../src/endpoints/lifecycle'
 import { liveEndpoints } from '../src/endpoints/live'
 import { pumpRegistrationEndpoints } from '../src/endpoints/registration'
+import { telemetryEndpoints } from '../src/endpoints/telemetry'
 import { lifecycleFields } from './pump-lifecycle'
 import { pumpTelemetryFields } from './pump-telemetry'
 
@@ -52,7 +53,13 @@ export const Pumps: CollectionConfig = {
     afterChange: [recordAssignmentChanges],
     beforeDelete: [deletePumpHistory],
   },
-  endpoints: [...liveEndpoints, ...lifecycleEndpoints, ...pumpRegistrationEndpoints, deviceKeyEndpoint],
+  endpoints: [
+    ...liveEndpoints,
+    ...lifecycleEndpoints,
+    ...pumpRegistrationEndpoints,
+    deviceKeyEndpoint,
+    ...telemetryEndpoints,
+  ],
   fields: [
     {
       type: 'row',

@@ -77,6 +77,10 @@ export const settings = {
   mqttShareGroup: env.MQTT_SHARE_GROUP ?? 'hp-ingest',
   /** A pump with nothing heard for this long is marked offline. */
   offlineAfterSeconds: integer('OFFLINE_AFTER_SECONDS', 600),
+  /** Raw telemetry is kept this many days (its day partitions are then dropped); rollups are kept. */
+  telemetryRawDays: integer('TELEMETRY_RAW_DAYS', 30),
+  /** How often the telemetry job (rollups, partitions, retention) runs, in seconds. */
+  telemetryJobSeconds: integer('TELEMETRY_JOB_SECONDS', 60),
   /**
    * Set by the process that runs the product (`server` by src/start.ts, `worker` by src/worker.ts): only they
    * prepare the database on init and start the modem ingestion. CLI commands, `next build` and tests leave it unset.

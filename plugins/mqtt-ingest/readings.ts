@@ -5,6 +5,8 @@
 export const MAX_READINGS = 64
 /** A reading's magnitude above this is not a measurement (stored as float4: about 7 significant digits). */
 export const MAX_READING_MAGNITUDE = 1e9
+/** A magnitude below this is stored as 0 (float4 holds no smaller normal number). */
+export const MIN_READING_MAGNITUDE = 1e-30
 /** A key: a letter, then letters, digits, `_` or `.`; at most 32 characters. */
 const KEY = /^[A-Za-z][A-Za-z0-9_.]{0,31}$/
 /** Keys of a data message that are not readings. */
@@ -19,7 +21,7 @@ export type LatestValues = Record<string, { v: number; at: string }>
 /**
  * The readings of a data message's body, or null when any of them is not one: a value that is not a finite number
  * or a boolean (strings, null, objects, 1e400), a magnitude over 1e9, a key outside the pattern, more than 64 keys.
- * Booleans are stored as 1 and 0.
+ * Booleans are stored as 1 and 0, magnitudes below 1e-30 as 0.
  */
 export function parseReadings(body: Record<string, unknown>, at: Date): Reading | null {
   const keys = Object.keys(body).filter((key) => !NOT_READINGS.has(key))
@@ -31,7 +33,8 @@ export function parseReadings(body: Record<string, unknown>, at: Date): Reading 
     const raw = body[key]
     const value = typeof raw === 'boolean' ? Number(raw) : raw
     if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > MAX_READING_MAGNITUDE) return null
-    values.push(value)
+    // Below float4's normal range PostgreSQL refuses the value (underflow): no sensor means 1e-50, it is zero.
+    values.push(Math.abs(value) < MIN_READING_MAGNITUDE ? 0 : value)
   }
   return { at, keys, values }
 }

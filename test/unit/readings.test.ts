@@ -37,6 +37,10 @@ describe('readings of a data message', () => {
     if (body.length < 16 * 1024 && !parsed.ok) expect(parsed.reason).toBe('invalid_reading')
   })
 
+  it('a magnitude float4 cannot hold (underflow) is stored as 0', () => {
+    expect(parseReadings({ a: 1e-50, b: -1e-31, c: 1e-29 }, NOW)!.values).toEqual([0, 0, 1e-29])
+  })
+
   it('NaN is not JSON: refused as malformed', () => {
     expect(parse('{"t_out": NaN}')).toEqual({ ok: false, reason: 'malformed_json', serial: 'A' })
   })

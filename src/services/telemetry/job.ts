@@ -1,0 +1,30 @@
+// Runs the telemetry maintenance on a timer in each server and worker process (the advisory lock makes one of them
+// do it at a time), and once at start, so rollups and partitions are current after a restart.
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import type { Payload } from 'payload'
+
+import { onClose } from '../close'
+import { runTelemetryMaintenance, type Database } from './maintenance'
+
+/** Partitions are created this many days ahead. */
+const DAYS_AHEAD = 3
+
+export function startTelemetryJob(payload: Payload, settings: { rawDays: number; intervalSeconds: number }): void {
+  const db = (payload.db as unknown as PostgresAdapter).drizzle as unknown as Database
+  let running: Promise<unknown> | null = null
+  const run = () => {
+    if (running) return
+    running = runTelemetryMaintenance(db, { now: new Date(), rawDays: settings.rawDays, daysAhead: DAYS_AHEAD })
+      .catch((error: Error) =>
+        payload.logger.warn(`[telemetry] the maintenance job failed (next run retries): ${error.message}`),
+      )
+      .finally(() => (running = null))
+  }
+  const timer = setInterval(run, settings.intervalSeconds * 1000)
+  timer.unref()
+  run()
+  onClose(payload, async () => {
+    clearInterval(timer)
+    await running
+  })
+}
