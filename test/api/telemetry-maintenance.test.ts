@@ -1,0 +1,114 @@
+// The telemetry job with a clock the test controls: day partitions created ahead and across a day boundary (rows
+// the default partition caught moved into theirs), rollups equal to the raw aggregates, expiry, and one instance
+// at a time (advisory lock).
+import { sql } from '@payloadcms/db-postgres'
+import type { Payload } from 'payload'
+
+import { createWorld, type World } from '../support/fixtures'
+import { closePayload, startPayload } from '../support/payload'
+import { drizzle, maintain, query, store } from './telemetry-support'
+import { runTelemetryMaintenance } from '../../src/services/telemetry/maintenance'
+
+let payload: Payload
+let world: World
+
+beforeAll(async () => {
+  payload = await startPayload()
+  world = await createWorld(payload)
+}, 300_000)
+afterAll(async () => {
+  await closePayload(payload)
+})
+
+// A clock in 2001, so that expiry here touches no other test's readings.
+const at = (iso: string) => new Date(`2001-01-${iso}Z`)
+
+async function partitionOf(pump: number) {
+  return query(
+    payload,
+    sql`select tableoid::regclass::text as part, count(*)::int as n from telemetry_readings
+      where pump_id = ${pump} group by 1 order by 1`,
+  )
+}
+
+async function rollupsMatchRaw(pump: number) {
+  const raw = await query(
+    payload,
+    sql`select e.key, date_bin('5 minutes', r.ts, timestamptz '2000-01-01 00:00:00+00') as bucket,
+        min(e.v) as min, max(e.v) as max, sum(e.v)::float8 as sum, count(*)::int as count
+      from telemetry_readings r join telemetry_keysets k on k.id = r.keyset, unnest(k.keys, r.vals) e(key, v)
+      where r.pump_id = ${pump} group by 1, 2 order by 2, 1`,
+  )
+  const rolled = await query(
+    payload,
+    sql`select key, bucket, min, max, sum, count from telemetry_5m where pump_id = ${pump} order by bucket, key`,
+  )
+  expect(rolled).toEqual(raw)
+  const hourly = await query(
+    payload,
+    sql`select key, date_trunc('hour', bucket) as bucket, min(min) as min, max(max) as max, sum(sum) as sum,
+        sum(count)::int as count from telemetry_5m where pump_id = ${pump} group by 1, 2 order by 2, 1`,
+  )
+  expect(
+    await query(
+      payload,
+      sql`select key, bucket, min, max, sum, count from telemetry_1h where pump_id = ${pump} order by bucket, key`,
+    ),
+  ).toEqual(hourly)
+  return rolled
+}
+
+describe('the telemetry job', () => {
+  const pump = () => world.pumps.ofA.id
+
+  it('creates day partitions ahead and across midnight, moving rows the default partition caught', async () => {
+    await store(payload, pump(), [
+      { at: at('01T23:58:00'), values: { t_out: -5, t_flow: 40 } },
+      { at: at('02T00:03:00'), values: { t_out: -6 } },
+    ])
+    expect(await partitionOf(pump())).toEqual([{ part: 'telemetry_readings_default', n: 2 }])
+    const result = await maintain(payload, at('02T00:10:00'))
+    expect(result).toMatchObject({ ran: true, rolledUp: 2, dropped: [] })
+    expect(result.created).toEqual(
+      expect.arrayContaining([
+        'telemetry_readings_p20010101',
+        'telemetry_readings_p20010102',
+        'telemetry_readings_p20010103',
+      ]),
+    )
+    expect(await partitionOf(pump())).toEqual([
+      { part: 'telemetry_readings_p20010101', n: 1 },
+      { part: 'telemetry_readings_p20010102', n: 1 },
+    ])
+    // A second run has nothing to create and nothing to roll up.
+    expect(await maintain(payload, at('02T00:11:00'))).toMatchObject({ ran: true, rolledUp: 0, created: [] })
+  })
+
+  it('keeps rollups equal to the raw aggregates as late and repeated readings arrive', async () => {
+    await store(payload, pump(), [
+      { at: at('02T00:04:00'), values: { t_out: -8, t_flow: 38.5 } },
+      { at: at('01T23:59:30'), values: { t_out: 1 } },
+      { at: at('02T00:03:00'), values: { t_out: 99 } },
+    ])
+    await maintain(payload, at('02T00:20:00'))
+    const rolled = await rollupsMatchRaw(pump())
+    expect(rolled.find((row) => row.key === 't_out' && row.count === 2 && row.min === -8)).toBeTruthy()
+  })
+
+  it('drops the raw days past TELEMETRY_RAW_DAYS and keeps their rollups', async () => {
+    const result = await maintain(payload, at('05T00:00:00'), 2)
+    expect(result.dropped).toEqual(['telemetry_readings_p20010101', 'telemetry_readings_p20010102'])
+    expect(await partitionOf(pump())).toEqual([])
+    const kept = await query(payload, sql`select count(*)::int as n from telemetry_1h where pump_id = ${pump()}`)
+    expect(kept[0].n).toBeGreaterThan(0)
+  })
+
+  it('runs in one instance at a time: another holding the lock makes this run skip', async () => {
+    const db = drizzle(payload)
+    const skipped = await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('telemetry-maintenance', 0))`)
+      return runTelemetryMaintenance(db, { now: at('05T00:00:00'), rawDays: 2, daysAhead: 1 })
+    })
+    expect(skipped).toEqual({ ran: false, rolledUp: 0, created: [], dropped: [] })
+  })
+})
