@@ -1,5 +1,5 @@
 // Shared by the telemetry tests: readings put straight into history (the ingestion's own insert), and the job.
-import { sql } from '@payloadcms/db-postgres'
+import { type sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 import { insertReadings } from '../../plugins/mqtt-ingest/history-writes'

@@ -96,13 +96,17 @@ async function rawSeries(req: PayloadRequest, pumpId: number, query: TelemetryQu
   if (found.length > MAX_POINTS_PER_KEY) return null
   const keys = query.keys ?? [...new Set(found.flatMap((row) => row.keys))].sort()
   const values: Series['values'] = Object.fromEntries(keys.map((key) => [key, [] as (number | null)[]]))
+  const t: number[] = []
   for (const row of found) {
+    // A message with none of the keys asked for is no point of this chart.
+    if (!keys.some((key) => row.keys.includes(key))) continue
+    t.push(Number(row.t))
     for (const key of keys) {
       const index = row.keys.indexOf(key)
       values[key].push(index < 0 ? null : row.vals[index])
     }
   }
-  return { resolution: 'raw', t: found.map((row) => Number(row.t)), values }
+  return { resolution: 'raw', t, values }
 }
 
 async function rollupSeries(req: PayloadRequest, pumpId: number, query: TelemetryQuery, resolution: '5m' | '1h') {
