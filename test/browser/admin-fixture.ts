@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { importStatus } from '../../src/services/lifecycle'
 import { closePayload, startPayload } from '../support/payload'
 import { type Language } from './lifecycle-walk'
+import { seedTelemetry } from './telemetry-card'
 
 export const ADMIN = { email: 'browser-admin@test.local', password: 'browser-admin-pass-1', name: 'Браузерный Админ' }
 export const SERIAL = 'HP-BROWSER-1'
@@ -28,6 +29,7 @@ export type Fixture = {
   partnerId: string
   walk: Record<Language, WalkPumps>
   live: Record<Language, number>
+  telemetry: number
 }
 export const MODEL_NAME = 'Aero 9 (воздух-вода, 9 кВт)'
 
@@ -96,7 +98,10 @@ export async function createFixture(): Promise<Fixture> {
     for (const language of ['ru', 'en'] as const) {
       live[language] = (await payload.create({ collection: 'pumps', data: { serial: `HP-LIVE-${language}` } })).id
     }
-    return { pumpId: pump.id, producedPumpId: produced.id, partnerId: company.partnerId!, walk, live }
+    const telemetry = (await payload.create({ collection: 'pumps', data: { serial: 'HP-TELEMETRY', model: model.id } }))
+      .id
+    await seedTelemetry(payload, model.id, telemetry)
+    return { pumpId: pump.id, producedPumpId: produced.id, partnerId: company.partnerId!, walk, live, telemetry }
   } finally {
     await closePayload(payload)
   }

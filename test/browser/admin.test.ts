@@ -26,6 +26,7 @@ import {
   useAdminBrowser,
 } from './admin-session'
 import { checkLiveRefresh } from './live-card'
+import { checkTelemetryCard } from './telemetry-card'
 import { checkNoModels, walkLifecycle } from './lifecycle-walk'
 
 if (!chromiumPath && browserRequired) {
@@ -230,6 +231,18 @@ if (!chromiumPath && browserRequired) {
       it(`an open pump card follows the modem without a reload and keeps what is being typed (${language})`, async () => {
         const check = () => checkLiveRefresh(page, server!.url, fixture.live[language], language)
         await signedInAs(ADMIN, `live-card-${language}`, check, locale)
+      }, 120_000)
+    }
+
+    for (const [language, locale] of [
+      ['ru', 'ru-RU'],
+      ['en', 'en-US'],
+    ] as const) {
+      it(`the pump card shows the latest readings and their chart: keys, ranges, custom range, CSV (${language})`, async () => {
+        // In the temp folder like the other screenshots; docs/screenshots/telemetry-*.png are copies of these.
+        const shots = os.tmpdir()
+        const check = () => checkTelemetryCard(page, server!.url, fixture.telemetry, language, shots)
+        await signedInAs(ADMIN, `telemetry-${language}`, check, locale)
       }, 120_000)
     }
 
