@@ -1,12 +1,13 @@
 // `npm run simulate -- --pumps 50`: simulated modems for demos, against the running product. Each simulated pump
 // (SIM-00001…) is created through the REST API if missing and gets a fresh device key; the modems then connect
-// with their keys, send data every few seconds, raise and clear alarms, and drop off now and then.
+// with their keys, send model-shaped readings every few seconds, raise and clear alarms, and drop off now and then.
 //
 // Options: --pumps N (20), --interval S (5, seconds between data), --duration S (until Ctrl-C).
 // Environment: SERVER_URL (default http://localhost:$PORT), MQTT_URL (default the embedded broker),
 // SIM_EMAIL / SIM_PASSWORD (a staff account; default the demo administrator of `npm run seed -- --demo`).
 import mqtt, { type MqttClient } from 'mqtt'
 
+import { demoReading } from '../src/domain/telemetry-demo'
 import { settings } from '../src/settings'
 
 function option(name: string, fallback: number): number {
@@ -86,18 +87,11 @@ function tick(modem: Modem): void {
       : [...modem.alarms, { ...alarm, since: Date.now() } as (typeof ALARMS)[number]]
     client.publish(`hp/${modem.serial}/alarms`, JSON.stringify({ active: modem.alarms }), { qos: 1, retain: true })
   }
-  const t = Date.now() / 600_000
-  client.publish(
-    `hp/${modem.serial}/data`,
-    JSON.stringify({
-      ts: Date.now(),
-      t_out: Number((-5 + 5 * Math.sin(t) + Math.random()).toFixed(1)),
-      t_flow: Number((40 + 3 * Math.random()).toFixed(1)),
-      t_return: Number((34 + 3 * Math.random()).toFixed(1)),
-      power_w: Math.round(1500 + 600 * Math.random()),
-    }),
-    { qos: 0 },
-  )
+  // Model-shaped readings (src/domain/telemetry-demo.ts): a heating curve following the day's outdoor cycle.
+  const seed = Number(modem.serial.replace(/\D/g, '')) || 0
+  client.publish(`hp/${modem.serial}/data`, JSON.stringify({ ts: Date.now(), ...demoReading(Date.now(), seed) }), {
+    qos: 0,
+  })
 }
 
 async function main(): Promise<void> {

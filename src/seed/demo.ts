@@ -6,7 +6,9 @@ import type { Payload } from 'payload'
 
 import { pumpFlowContext } from '../domain/flow'
 import { PUMP_STATUSES, type PumpStatus } from '../domain/lifecycle'
+import { DEMO_TELEMETRY_SCHEMA } from '../domain/telemetry-demo'
 import { importStatus } from '../services/lifecycle'
+import { backfillDemoTelemetry } from '../services/telemetry/backfill'
 import { settings } from '../settings'
 import { onePagePdf } from './pdf'
 
@@ -82,7 +84,8 @@ async function seedModels(payload: Payload) {
       data: { title: `${name}: installation and operation manual` },
       file: { data: pdf, mimetype: 'application/pdf', name: `${code}.pdf`, size: pdf.length },
     })
-    models.push(await payload.create({ collection: 'models', data: { name, code, manual: manual.id } }))
+    const telemetry = DEMO_TELEMETRY_SCHEMA as never
+    models.push(await payload.create({ collection: 'models', data: { name, code, manual: manual.id, telemetry } }))
   }
   return models
 }
@@ -117,6 +120,9 @@ async function seedPeople(payload: Payload) {
   return { partners, accounts, buyer }
 }
 
+/** Days of readings the demo's reporting pumps get, every 5 minutes. */
+const DEMO_TELEMETRY_DAYS = 3
+
 type DemoCast = Awaited<ReturnType<typeof seedPeople>> & { models: Awaited<ReturnType<typeof seedModels>> }
 
 /** One pump per status, each walked along its life by the demo's service engineer. */
@@ -132,6 +138,7 @@ async function seedPumps(payload: Payload, cast: DemoCast) {
   const sverdlovsk = await codeId(payload, 'regions', 'RU-SVE')
   const house = await codeId(payload, 'objectTypes', 'private_house')
   const installedStatuses: PumpStatus[] = ['in_operation', 'in_service', 'decommissioned']
+  const reporting: number[] = []
 
   for (const [index, status] of PUMP_STATUSES.entries()) {
     const installed = installedStatuses.includes(status)
@@ -156,11 +163,13 @@ async function seedPumps(payload: Payload, cast: DemoCast) {
         lastDisconnectedAt: installed ? new Date(Date.now() - 3600_000).toISOString() : null,
       },
     })
+    if (status === 'in_operation' || status === 'in_service') reporting.push(pump.id)
     // Each demo pump walks its life up to its status, so its card has the data and the history a real one has.
     for (const step of PUMP_STATUSES.slice(1, index + 1)) {
       await importStatus(payload, pump.id, step, transitionData[step], { by: engineer, at: new Date(stepDate(step)) })
     }
   }
+  return reporting
 }
 
 export async function seedDemo(payload: Payload, options: { onlyIfEmpty?: boolean } = {}): Promise<boolean> {
@@ -174,7 +183,8 @@ export async function seedDemo(payload: Payload, options: { onlyIfEmpty?: boolea
   }
   const models = await seedModels(payload)
   const people = await seedPeople(payload)
-  await seedPumps(payload, { ...people, models })
+  const reporting = await seedPumps(payload, { ...people, models })
+  await backfillDemoTelemetry(payload, reporting, DEMO_TELEMETRY_DAYS)
   payload.logger.info('[seed] demo data added (accounts: see README "Demo data")')
   return true
 }
