@@ -11,15 +11,9 @@
 // --awaiting P (20 %; 0 skips the run), --skip-naive.
 // Broker: MQTT_URL (e.g. mqtt://127.0.0.1:1883 for Mosquitto), else an embedded aedes in a child process.
 // Database: DATABASE_URL's server, else an embedded PostgreSQL (data in .data/bench-postgres).
-import { spawn, type ChildProcess } from 'node:child_process'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import { exportToEnvironment, settings } from '../src/settings'
-import { freePort } from '../src/runtime/ports'
-import { benchDatabase, machineLine } from './bench-support'
-
-const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+import { benchBroker, benchDatabase, child, machineLine } from './bench-support'
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`)
@@ -35,36 +29,6 @@ const AWAITING_PERCENT = option('awaiting', 20)
 const SKIP_NAIVE = process.argv.includes('--skip-naive')
 /** How long the commissioning run waits for the queue to drain after the publisher stops. */
 const COMMISSION_WAIT_MS = 15 * 60_000
-
-function child(args: string[]): { process: ChildProcess; output: Promise<string> } {
-  // As package.json runs our scripts (docs/architecture.md): plain node on scripts/run.js's bundle.
-  const proc = spawn(process.execPath, ['--conditions=production', path.join(rootDir, 'scripts', 'run.js'), ...args], {
-    cwd: rootDir,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  let output = ''
-  proc.stdout!.on('data', (chunk) => (output += chunk))
-  return {
-    process: proc,
-    output: new Promise((resolve, reject) =>
-      proc.once('exit', (code) =>
-        code === 0 ? resolve(output) : reject(new Error(`${args.join(' ')} exited with ${code}`)),
-      ),
-    ),
-  }
-}
-
-/** An aedes without authentication, for the benchmark only, in its own process. */
-async function benchBroker(): Promise<{ url: string; stop: () => void }> {
-  const port = await freePort()
-  const script = `import('aedes').then(async ({ Aedes }) => {
-    const broker = await Aedes.createBroker()
-    require('node:net').createServer(broker.handle).listen(${port}, '127.0.0.1', () => console.log('ready'))
-  })`
-  const proc = spawn(process.execPath, ['-e', script], { cwd: rootDir, stdio: ['ignore', 'pipe', 'inherit'] })
-  await new Promise<void>((resolve) => proc.stdout!.once('data', () => resolve()))
-  return { url: `mqtt://127.0.0.1:${port}`, stop: () => proc.kill() }
-}
 
 type Figures = {
   label: string
@@ -137,7 +101,8 @@ async function main(): Promise<void> {
             shareGroup: null,
             flushIntervalMs: 100,
             sweepIntervalMs: 3_600_000,
-            host: ingestionHost,
+            // The card-only path: bench:telemetry measures it against the one with history, in the same run.
+            host: { ...ingestionHost, telemetry: undefined },
           })
     await ingester.start()
     await ingester.ready()

@@ -1,13 +1,18 @@
 // The benchmark's simulated modems, in a process of their own: a bounded run that publishes at a target rate for
 // random pumps BENCH-000001…, then prints what it sent as one JSON line and exits.
-//   tsx scripts/bench-publisher.ts <brokerUrl> <messagesPerSecond> <seconds> <pumps> [connections]
+//   tsx scripts/bench-publisher.ts <brokerUrl> <messagesPerSecond> <seconds> <pumps> [connections] [readings]
+// (readings: how many readings each data message carries, 3 by default)
 import mqtt from 'mqtt'
 
-const [url, rateText, secondsText, pumpsText, connectionsText] = process.argv.slice(2)
+const [url, rateText, secondsText, pumpsText, connectionsText, readingsText] = process.argv.slice(2)
 const rate = Number(rateText)
 const seconds = Number(secondsText)
 const pumps = Number(pumpsText)
-const connections = Number(connectionsText ?? 4)
+const connections = Number(connectionsText || 4)
+const readings = Number(readingsText || 3)
+/** Readings beyond the usual three, for the telemetry benchmark: t_return, comp_hz, cop, t_dhw… */
+const EXTRA = ['t_return', 'comp_hz', 'cop', 't_dhw', 'heat_w', 'mode', 'p_high'].slice(0, Math.max(0, readings - 3))
+const extra = () => EXTRA.map((key) => `,"${key}":${(Math.random() * 50).toFixed(1)}`).join('')
 
 const serial = (n: number) => `BENCH-${String(n).padStart(6, '0')}`
 
@@ -42,7 +47,7 @@ async function main(): Promise<void> {
           if (roll < 0.9) {
             client.publish(
               `hp/${serial(n)}/data`,
-              `{"ts":${now},"t_out":${(-7.5 + Math.random()).toFixed(1)},"t_flow":41.2,"power_w":1830}`,
+              `{"ts":${now},"t_out":${(-7.5 + Math.random()).toFixed(1)},"t_flow":41.2,"power_w":1830${extra()}}`,
               { qos: 0 },
             )
           } else if (roll < 0.97) {

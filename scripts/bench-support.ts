@@ -1,7 +1,9 @@
 // What the benchmarks share: a database of their own (`hp_bench`, recreated on each run) on DATABASE_URL's server or
 // an embedded PostgreSQL, and a line naming the machine they ran on.
+import { spawn, type ChildProcess } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 import pg from 'pg'
 
@@ -10,7 +12,11 @@ import { freePort } from '../src/runtime/ports'
 import { survivePgErrors } from '../src/services/pg-errors'
 import { settings } from '../src/settings'
 
-export async function benchDatabase(): Promise<{ url: string; embedded: EmbeddedPostgresHandle | null }> {
+const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+export async function benchDatabase(
+  name = 'hp_bench',
+): Promise<{ url: string; embedded: EmbeddedPostgresHandle | null }> {
   let maintenance: string
   let embedded: EmbeddedPostgresHandle | null = null
   if (settings.databaseUrl) {
@@ -27,11 +33,11 @@ export async function benchDatabase(): Promise<{ url: string; embedded: Embedded
   }
   const client = survivePgErrors(new pg.Client({ connectionString: maintenance }), 'maintenance connection')
   await client.connect()
-  await client.query('DROP DATABASE IF EXISTS hp_bench WITH (FORCE)')
-  await client.query('CREATE DATABASE hp_bench')
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  await client.query(`CREATE DATABASE ${name}`)
   await client.end()
   const url = new URL(maintenance)
-  url.pathname = '/hp_bench'
+  url.pathname = `/${name}`
   return { url: url.toString(), embedded }
 }
 
@@ -43,4 +49,35 @@ export function machineLine(): string {
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(' ')}`
+}
+
+/** A script of ours in a child process (as package.json runs them), its stdout collected. */
+export function child(args: string[]): { process: ChildProcess; output: Promise<string> } {
+  // As package.json runs our scripts (docs/architecture.md): plain node on scripts/run.js's bundle.
+  const proc = spawn(process.execPath, ['--conditions=production', path.join(rootDir, 'scripts', 'run.js'), ...args], {
+    cwd: rootDir,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let output = ''
+  proc.stdout!.on('data', (chunk) => (output += chunk))
+  return {
+    process: proc,
+    output: new Promise((resolve, reject) =>
+      proc.once('exit', (code) =>
+        code === 0 ? resolve(output) : reject(new Error(`${args.join(' ')} exited with ${code}`)),
+      ),
+    ),
+  }
+}
+
+/** An aedes without authentication, for the benchmark only, in its own process. */
+export async function benchBroker(): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort()
+  const script = `import('aedes').then(async ({ Aedes }) => {
+    const broker = await Aedes.createBroker()
+    require('node:net').createServer(broker.handle).listen(${port}, '127.0.0.1', () => console.log('ready'))
+  })`
+  const proc = spawn(process.execPath, ['-e', script], { cwd: rootDir, stdio: ['ignore', 'pipe', 'inherit'] })
+  await new Promise<void>((resolve) => proc.stdout!.once('data', () => resolve()))
+  return { url: `mqtt://127.0.0.1:${port}`, stop: () => proc.kill() }
 }

@@ -17,13 +17,32 @@ type PlotInput = {
   width: number
 }
 
+/** A time on the axis or in the legend, in the pump's zone and the reader's language: 24-hour clock, day and month. */
+function timeText(seconds: number, step: number, input: PlotInput): string {
+  const options: Intl.DateTimeFormatOptions =
+    step >= 86_400
+      ? { day: 'numeric', month: 'short' }
+      : step > 0
+        ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+        : { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+  return new Intl.DateTimeFormat(input.ru ? 'ru-RU' : 'en-GB', {
+    ...options,
+    timeZone: input.zone ?? undefined,
+  }).format(new Date(seconds * 1000))
+}
+
 export function plotOptions(uPlot: typeof uPlotType, input: PlotInput): uPlotType.Options {
   const locale = input.ru ? 'ru' : 'en'
   const bands = input.series.resolution !== 'raw'
   const schemaOf = (key: string) => input.answer.schema.find((entry) => entry.key === key)
   const unitOf = (key: string) => schemaOf(key)?.unit || '—'
   const units = [...new Set(input.keys.map(unitOf))]
-  const series: uPlotType.Series[] = [{}]
+  const series: uPlotType.Series[] = [
+    {
+      label: input.ru ? 'Время' : 'Time',
+      value: (_, seconds) => (seconds === null ? '—' : timeText(seconds, 0, input)),
+    },
+  ]
   const bandList: uPlotType.Band[] = []
   input.keys.forEach((key, index) => {
     const colour = COLOURS[index % COLOURS.length]

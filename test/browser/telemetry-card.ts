@@ -1,5 +1,6 @@
 // Issue 12 in a real browser: the pump card's latest values (model names, units, an implausible value marked) and
 // its chart (keys, ranges, the server's resolution, a custom range, the CSV), in Russian and English.
+import fs from 'node:fs'
 import path from 'node:path'
 
 import type { Page } from 'playwright-core'
@@ -136,7 +137,8 @@ export async function checkTelemetryCard(
   // The CSV of what is shown.
   const href = await page.locator('a.telemetry-csv').getAttribute('href')
   expect(href).toContain(`/api/pumps/${pumpId}/telemetry/csv?`)
-  const csv = await page.request.get(new URL(href!, baseUrl).toString())
-  expect(csv.status()).toBe(200)
-  expect((await csv.text()).split('\n')[0]).toBe('time,t_flow,t_out')
+  // Clicked as a user would (a same-origin navigation carries the session cookie): the file arrives.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a.telemetry-csv').click()])
+  const file = await download.path()
+  expect(fs.readFileSync(file, 'utf8').split('\n')[0]).toBe('time,t_flow,t_out')
 }
