@@ -63,7 +63,7 @@ export function plotOptions(uPlot: typeof uPlotType, input: PlotInput): uPlotTyp
     bands: bandList,
     scales: { x: { time: true } },
     axes: [
-      {},
+      { values: (_, splits, _axis, _space, step) => splits.map((seconds) => timeText(seconds, step, input)) },
       ...units.map((unit, index) => ({ scale: unit, side: index % 2 ? 1 : 3, label: unit })),
     ] as uPlotType.Axis[],
     tzDate: (seconds: number) =>

@@ -140,5 +140,5 @@ export async function checkTelemetryCard(
   // Clicked as a user would (a same-origin navigation carries the session cookie): the file arrives.
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a.telemetry-csv').click()])
   const file = await download.path()
-  expect(fs.readFileSync(file, 'utf8').split('\n')[0]).toBe('time,t_flow,t_out')
+  expect(fs.readFileSync(file, 'utf8').split('\n')[0]).toBe('time,t_out,t_flow')
 }
