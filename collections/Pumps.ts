@@ -18,6 +18,7 @@ import {
 import { INITIAL_STATUS, PUMP_STATUSES, STATUS_LABELS } from '../src/domain/lifecycle'
 import { NICKNAME_MAX_LENGTH } from '../src/domain/registration'
 import { deviceKeyEndpoint } from '../src/endpoints/device-key'
+import { factoryEndpoints } from '../src/endpoints/factory'
 import { lifecycleEndpoints } from '../src/endpoints/lifecycle'
 import { liveEndpoints } from '../src/endpoints/live'
 import { pumpRegistrationEndpoints } from '../src/endpoints/registration'
@@ -51,7 +52,13 @@ export const Pumps: CollectionConfig = {
     afterChange: [recordAssignmentChanges],
     beforeDelete: [deletePumpHistory],
   },
-  endpoints: [...liveEndpoints, ...lifecycleEndpoints, ...pumpRegistrationEndpoints, deviceKeyEndpoint],
+  endpoints: [
+    ...factoryEndpoints,
+    ...liveEndpoints,
+    ...lifecycleEndpoints,
+    ...pumpRegistrationEndpoints,
+    deviceKeyEndpoint,
+  ],
   fields: [
     {
       type: 'row',

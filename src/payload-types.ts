@@ -206,6 +206,9 @@ export interface Pump {
   serviceReason?: string | null;
   decommissioningDate?: string | null;
   decommissioningReason?: string | null;
+  /**
+   * Times in this table are on your browser's clock
+   */
   history?: {
     docs?: (number | PumpEvent)[];
     hasNextPage?: boolean;
@@ -230,6 +233,9 @@ export interface Pump {
   presenceAt?: string | null;
   alarmsAt?: string | null;
   lastSeenAt?: string | null;
+  /**
+   * Times in this table are on your browser's clock
+   */
   modemHistory?: {
     docs?: (number | ModemEvent)[];
     hasNextPage?: boolean;
@@ -386,7 +392,7 @@ export interface PumpEvent {
   id: number;
   pump: number | Pump;
   at: string;
-  kind: 'status' | 'partner' | 'owner';
+  kind: 'status' | 'partner' | 'owner' | 'secrets';
   from?: ('created' | 'produced' | 'released' | 'shipped' | 'in_operation' | 'in_service' | 'decommissioned') | null;
   to?: ('created' | 'produced' | 'released' | 'shipped' | 'in_operation' | 'in_service' | 'decommissioned') | null;
   partner?: (number | null) | Partner;
@@ -395,7 +401,8 @@ export interface PumpEvent {
   actor: 'user' | 'owner' | 'modem' | 'system';
   user?: (number | null) | User;
   actorName?: string | null;
-  source: 'button' | 'admin_override' | 'modem' | 'import' | 'card' | 'partner_claim' | 'owner_app';
+  source:
+    'button' | 'admin_override' | 'modem' | 'import' | 'card' | 'partner_claim' | 'owner_app' | 'batch' | 'reissue';
   comment?: string | null;
   data?:
     | {
