@@ -1,4 +1,4 @@
-// REST for the factory: POST /api/pumps/import (multipart: file, password) and the two files it hands back once,
+// REST for the factory and logistics: POST /api/pumps/batch (one status for many pumps), POST /api/pumps/import (multipart: file, password) and the two files it hands back once,
 // GET /api/pumps/handouts/:token/labels (?format=) and GET /api/pumps/handouts/:token/flashing.
 import { Readable } from 'node:stream'
 
@@ -15,7 +15,11 @@ import {
   LABEL_FORMATS,
   labelsPdf,
 } from '../services/factory/labels-pdf'
+import { STATUS_LABELS } from '../domain/lifecycle'
+import { batchTransition } from '../services/lifecycle/batch'
 import { onlyStaff } from '../services/lifecycle/asking'
+import { reissuePumpPassword } from '../services/factory/reissue'
+import { jsonBody } from './body'
 
 function refuse(req: PayloadRequest, status: number, message: Message): Response {
   return Response.json({ errors: [{ message: inUserLanguage(req, message) }] }, { status })
@@ -74,15 +78,17 @@ function download(body: Readable, type: string, name: string): Response {
   })
 }
 
+function unknownFormat(req: PayloadRequest): Response {
+  return refuse(req, 400, {
+    en: `Unknown label format; the formats are ${Object.keys(LABEL_FORMATS).join(', ')}`,
+    ru: `Нет такого формата этикеток; форматы: ${Object.keys(LABEL_FORMATS).join(', ')}`,
+  })
+}
+
 async function labelsHandler(req: PayloadRequest): Promise<Response> {
   onlyStaff(req)
   const format = req.searchParams.get('format') ?? DEFAULT_LABEL_FORMAT
-  if (!isLabelFormat(format)) {
-    return refuse(req, 400, {
-      en: `Unknown label format; the formats are ${Object.keys(LABEL_FORMATS).join(', ')}`,
-      ru: `Нет такого формата этикеток; форматы: ${Object.keys(LABEL_FORMATS).join(', ')}`,
-    })
-  }
+  if (!isLabelFormat(format)) return unknownFormat(req)
   const taken = await takeIssued(req, 'labels', String(req.routeParams?.token ?? ''), format)
   if (!taken || taken.kind !== 'labels') return refuse(req, 410, GONE)
   return download(labelsPdf(taken.entries, LABEL_FORMATS[format]), 'application/pdf', `labels-${taken.batch}.pdf`)
@@ -95,7 +101,30 @@ async function flashingHandler(req: PayloadRequest): Promise<Response> {
   return download(flashingCsv(taken.entries), 'text/csv; charset=utf-8', `flashing-${taken.batch}.csv`)
 }
 
+async function batchHandler(req: PayloadRequest): Promise<Response> {
+  const result = await batchTransition(req, await jsonBody(req))
+  const label = STATUS_LABELS[result.to]
+  return Response.json({
+    message: inUserLanguage(req, {
+      en: `${result.moved} pumps moved to "${label.en}"`,
+      ru: `Насосов переведено в «${label.ru}»: ${result.moved}`,
+    }),
+    ...result,
+  })
+}
+
+/** POST /api/pumps/:id/password-label?format= {"password"}: a new printed password, answered as its label PDF. */
+async function passwordLabelHandler(req: PayloadRequest): Promise<Response> {
+  const format = req.searchParams.get('format') ?? 'single-58x40'
+  if (!isLabelFormat(format)) return unknownFormat(req)
+  const { password } = await jsonBody(req)
+  const entry = await reissuePumpPassword(req, req.routeParams?.id, password)
+  return download(labelsPdf([entry], LABEL_FORMATS[format]), 'application/pdf', `label-${entry.serial}.pdf`)
+}
+
 export const factoryEndpoints: Endpoint[] = [
+  { path: '/:id/password-label', method: 'post', handler: passwordLabelHandler },
+  { path: '/batch', method: 'post', handler: batchHandler },
   { path: '/import', method: 'post', handler: importHandler },
   { path: '/handouts/:token/labels', method: 'get', handler: labelsHandler },
   { path: '/handouts/:token/flashing', method: 'get', handler: flashingHandler },

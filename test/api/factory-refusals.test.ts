@@ -1,9 +1,11 @@
 // The import refuses a whole file for any bad row, naming each problem's row and column in the caller's language,
 // and nothing is created; and it is refused to partners, owners, strangers, a wrong password and a too large file.
+import { pumpPasswordMatches } from '../../src/services/pump-passwords'
 import { unique } from '../support/fixtures'
+import { rest } from '../support/payload'
 import { payload, useWorld, world } from '../support/world-suite'
 import { expectNoSecrets } from './lifecycle-support'
-import { csv, download, iccid, upload } from './factory-support'
+import { csv, download, hasPoppler, iccid, pdfPageCount, rawPost, renderPdf, upload } from './factory-support'
 
 useWorld()
 
@@ -135,5 +137,58 @@ describe('who may import', () => {
     expect(secondTime.status).toBe(410)
     expect(JSON.parse(secondTime.data.toString()).errors[0].message).toMatch(/^Этот файл уже скачан/)
     expectNoSecrets(5)
+  })
+})
+
+describe('one pump’s secrets again', () => {
+  it('reissues the printed password as a new label: the old one stops working, the history says who', async () => {
+    const ok = await upload(
+      { name: 'one.csv', data: csv([HEADER, [unique('RE').toUpperCase(), world.model.code, iccid(30), '2026-11-28']]) },
+      world.password,
+      { token: world.tokens.service },
+    )
+    const labels = await download(ok.body.labels, { token: world.tokens.service })
+    const [pump] = (await payload.find({ collection: 'pumps', sort: '-id', limit: 1, showHiddenFields: true })).docs
+    const reissue = (token: string | undefined, password: string) =>
+      rawPost(`/api/pumps/${pump.id}/password-label?format=a4-2x7`, { password }, token)
+    expect((await reissue(world.tokens.partner, world.password)).status).toBe(403)
+    expect((await reissue(world.tokens.service, 'wrong-password')).status).toBe(403)
+    const response = await reissue(world.tokens.service, world.password)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('application/pdf')
+    expect(pdfPageCount(response.data)).toBe(1)
+    const after = await payload.findByID({ collection: 'pumps', id: pump.id, showHiddenFields: true })
+    expect(after.passwordHash).not.toBe(pump.passwordHash)
+    if (process.env.REQUIRE_POPPLER === '1' || (await hasPoppler())) {
+      const printed = (pdf: Buffer) =>
+        renderPdf(pdf).then(({ text }) => /[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/.exec(text)![0])
+      const [before, now] = [await printed(labels.data), await printed(response.data)]
+      expect(await pumpPasswordMatches(payload.secret, after.passwordHash, now)).toBe(true)
+      expect(await pumpPasswordMatches(payload.secret, after.passwordHash, before)).toBe(false)
+    }
+    const events = (
+      await payload.find({ collection: 'pumpEvents', where: { pump: { equals: pump.id } }, sort: '-id', depth: 0 })
+    ).docs
+    expect(events[0]).toMatchObject({
+      kind: 'secrets',
+      source: 'reissue',
+      user: world.users.service.id,
+      data: { issued: 'password' },
+    })
+    // A new device key is recorded the same way.
+    const key = await rest('POST', `/pumps/${pump.id}/device-key`, {
+      token: world.tokens.admin,
+      body: { password: world.password },
+    })
+    expect(key.status).toBe(200)
+    const [last] = (
+      await payload.find({ collection: 'pumpEvents', where: { pump: { equals: pump.id } }, sort: '-id', depth: 0 })
+    ).docs
+    expect(last).toMatchObject({
+      kind: 'secrets',
+      source: 'reissue',
+      user: world.users.admin.id,
+      data: { issued: 'deviceKey' },
+    })
   })
 })

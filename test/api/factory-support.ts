@@ -54,6 +54,16 @@ export async function download(link: string, as: As): Promise<{ status: number; 
   return { status: response.status, data: Buffer.from(await response.arrayBuffer()), headers: response.headers }
 }
 
+/** A JSON POST answered with bytes (a label PDF). */
+export async function rawPost(link: string, body: unknown, token?: string) {
+  const url = new URL(link, 'http://localhost:3000')
+  const headers = new Headers({ 'Accept-Language': 'en', 'Content-Type': 'application/json' })
+  if (token) headers.set('Authorization', `JWT ${token}`)
+  const request = new Request(url, { method: 'POST', headers, body: JSON.stringify(body) })
+  const response = await post(request, { params: Promise.resolve({ slug: slugOf(url) }) })
+  return { status: response.status, data: Buffer.from(await response.arrayBuffer()), headers: response.headers }
+}
+
 /** A valid ICCID (89…, Luhn check digit) from a number. */
 export function iccid(n: number): string {
   const body = `8970199${String(n).padStart(12, '0')}`
