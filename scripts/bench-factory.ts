@@ -82,7 +82,9 @@ async function main(): Promise<void> {
   const imported = await measured(async () => {
     const response = await call(post, '/api/pumps/import', { method: 'POST', headers: auth, body: form })
     if (response.status !== 200) throw new Error(`import: ${response.status} ${await response.text()}`)
-    return (await response.json()) as { created: number; labels: string }
+    const answer = (await response.json()) as { created: number; labels: string }
+    if (answer.created !== ROWS) throw new Error(`import created ${answer.created} of ${ROWS}`)
+    return answer
   })
   const pdf = await measured(async () => {
     const response = await call(get, imported.result.labels, { headers: auth })
