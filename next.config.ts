@@ -19,6 +19,8 @@ const nextConfig: NextConfig = {
   turbopack: { root: path.resolve(dirname) },
   // The express host (src/server.ts) serves /healthz itself; Next never sees it.
   poweredByHeader: false,
+  // The factory's label PDF reads its fonts from its package directory; the spreadsheet reader is large and Node-only.
+  serverExternalPackages: ['pdfkit', 'exceljs'],
 }
 
 const withPayloadConfig = withPayload(nextConfig, { devBundleServerPackages: false })

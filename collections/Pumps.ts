@@ -18,6 +18,7 @@ import {
 import { INITIAL_STATUS, PUMP_STATUSES, STATUS_LABELS } from '../src/domain/lifecycle'
 import { NICKNAME_MAX_LENGTH } from '../src/domain/registration'
 import { deviceKeyEndpoint } from '../src/endpoints/device-key'
+import { factoryEndpoints } from '../src/endpoints/factory'
 import { lifecycleEndpoints } from '../src/endpoints/lifecycle'
 import { liveEndpoints } from '../src/endpoints/live'
 import { pumpRegistrationEndpoints } from '../src/endpoints/registration'
@@ -54,6 +55,7 @@ export const Pumps: CollectionConfig = {
     beforeDelete: [deletePumpHistory],
   },
   endpoints: [
+    ...factoryEndpoints,
     ...liveEndpoints,
     ...lifecycleEndpoints,
     ...pumpRegistrationEndpoints,

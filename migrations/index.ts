@@ -6,6 +6,8 @@ import * as migration_20261201_212946_access_hardening from './20261201_212946_a
 import * as migration_20261205_092056_pumps_no_edit_lock from './20261205_092056_pumps_no_edit_lock'
 import * as migration_20261205_122141_telemetry from './20261205_122141_telemetry'
 import * as migration_20261205_130000_telemetry_sql from './20261205_130000_telemetry_sql'
+import * as migration_20261205_122228_factory from './20261205_122228_factory'
+import * as migration_20261205_130000_factory_sql from './20261205_130000_factory_sql'
 
 export const migrations = [
   {
@@ -47,5 +49,13 @@ export const migrations = [
     up: migration_20261205_130000_telemetry_sql.up,
     down: migration_20261205_130000_telemetry_sql.down,
     name: '20261205_130000_telemetry_sql',
+    up: migration_20261205_122228_factory.up,
+    down: migration_20261205_122228_factory.down,
+    name: '20261205_122228_factory',
+  },
+  {
+    up: migration_20261205_130000_factory_sql.up,
+    down: migration_20261205_130000_factory_sql.down,
+    name: '20261205_130000_factory_sql',
   },
 ]

@@ -14,6 +14,7 @@ import { settings } from '../src/settings'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
+/** `name`: a benchmark that may run beside another gives its own, so neither drops the other's database. */
 export async function benchDatabase(
   name = 'hp_bench',
 ): Promise<{ url: string; embedded: EmbeddedPostgresHandle | null }> {

@@ -206,15 +206,6 @@ export interface Pump {
   serviceReason?: string | null;
   decommissioningDate?: string | null;
   decommissioningReason?: string | null;
-  telemetryLatest?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
   /**
    * Times in this table are on your browser's clock
    */
@@ -277,31 +268,6 @@ export interface Model {
     };
     [k: string]: unknown;
   } | null;
-  telemetry?:
-    | {
-        key: string;
-        kind: 'number' | 'boolean' | 'enum';
-        unit?: string | null;
-        name: {
-          ru: string;
-          en: string;
-        };
-        min?: number | null;
-        max?: number | null;
-        decimals?: number | null;
-        values?:
-          | {
-              value: number;
-              label: {
-                ru: string;
-                en: string;
-              };
-              id?: string | null;
-            }[]
-          | null;
-        id?: string | null;
-      }[]
-    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -426,7 +392,7 @@ export interface PumpEvent {
   id: number;
   pump: number | Pump;
   at: string;
-  kind: 'status' | 'partner' | 'owner';
+  kind: 'status' | 'partner' | 'owner' | 'secrets';
   from?: ('created' | 'produced' | 'released' | 'shipped' | 'in_operation' | 'in_service' | 'decommissioned') | null;
   to?: ('created' | 'produced' | 'released' | 'shipped' | 'in_operation' | 'in_service' | 'decommissioned') | null;
   partner?: (number | null) | Partner;
@@ -435,7 +401,8 @@ export interface PumpEvent {
   actor: 'user' | 'owner' | 'modem' | 'system';
   user?: (number | null) | User;
   actorName?: string | null;
-  source: 'button' | 'admin_override' | 'modem' | 'import' | 'card' | 'partner_claim' | 'owner_app';
+  source:
+    'button' | 'admin_override' | 'modem' | 'import' | 'card' | 'partner_claim' | 'owner_app' | 'batch' | 'reissue';
   comment?: string | null;
   data?:
     | {
@@ -706,7 +673,6 @@ export interface PumpsSelect<T extends boolean = true> {
   serviceReason?: T;
   decommissioningDate?: T;
   decommissioningReason?: T;
-  telemetryLatest?: T;
   history?: T;
   online?: T;
   lastDataAt?: T;
@@ -814,35 +780,6 @@ export interface ModelsSelect<T extends boolean = true> {
   code?: T;
   manual?: T;
   specs?: T;
-  telemetry?:
-    | T
-    | {
-        key?: T;
-        kind?: T;
-        unit?: T;
-        name?:
-          | T
-          | {
-              ru?: T;
-              en?: T;
-            };
-        min?: T;
-        max?: T;
-        decimals?: T;
-        values?:
-          | T
-          | {
-              value?: T;
-              label?:
-                | T
-                | {
-                    ru?: T;
-                    en?: T;
-                  };
-              id?: T;
-            };
-        id?: T;
-      };
   updatedAt?: T;
   createdAt?: T;
 }

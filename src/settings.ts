@@ -58,6 +58,8 @@ export const settings = {
   /** Largest JSON or form body; uploads of manuals get MAX_UPLOAD_BYTES. */
   maxBodyBytes: integer('MAX_BODY_BYTES', 1024 * 1024),
   maxUploadBytes: integer('MAX_UPLOAD_BYTES', 20 * 1024 * 1024),
+  /** Largest file of produced pumps (docs/factory.md): 20,000 rows of CSV are about 1.5 MB. */
+  maxImportBytes: integer('MAX_IMPORT_BYTES', 5 * 1024 * 1024),
   dataDir,
   mediaDir: path.resolve(/* turbopackIgnore: true */ env.MEDIA_DIR || path.join(dataDir, 'media')),
   /** Unset: an embedded PostgreSQL is started (src/runtime/embedded-postgres.ts). */

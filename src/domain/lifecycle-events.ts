@@ -12,6 +12,8 @@ export const EVENT_SOURCES = [
   'card',
   'partner_claim',
   'owner_app',
+  'batch',
+  'reissue',
 ] as const
 export type EventSource = (typeof EVENT_SOURCES)[number]
 
@@ -30,13 +32,17 @@ export const EVENT_SOURCE_LABELS: Record<EventSource, Bilingual> = {
   card: { en: 'Edited in the card', ru: 'Правка карточки' },
   partner_claim: { en: 'Registered by the partner', ru: 'Регистрация партнёром' },
   owner_app: { en: 'Registered in the mobile app', ru: 'Регистрация в мобильном приложении' },
+  batch: { en: 'Batch transition', ru: 'Пакетный переход' },
+  reissue: { en: 'Reissued by staff', ru: 'Перевыпуск сотрудником' },
 }
 
-/** What an event records: a status change, or who the pump is assigned to. */
-export const EVENT_KINDS = ['status', 'partner', 'owner'] as const
+/** What an event records: a status change, who the pump is assigned to, or its printed password or device key
+ * being issued. */
+export const EVENT_KINDS = ['status', 'partner', 'owner', 'secrets'] as const
 export type EventKind = (typeof EVENT_KINDS)[number]
 export const EVENT_KIND_LABELS: Record<EventKind, Bilingual> = {
   status: { en: 'Status', ru: 'Статус' },
   partner: { en: 'Responsible partner', ru: 'Ответственный партнёр' },
   owner: { en: 'Owner', ru: 'Владелец' },
+  secrets: { en: 'Password or device key issued', ru: 'Выдан пароль или ключ модема' },
 }

@@ -147,7 +147,8 @@ export function originGuard(options: Pick<HttpGuardOptions, 'allowedOrigins'>): 
   }
 }
 
-const UPLOAD_PATH = /^\/api\/manuals(?:\/[^/]+)?\/?$/
+// Manuals' files and the factory's import of produced pumps (which refuses above MAX_IMPORT_BYTES itself).
+const UPLOAD_PATH = /^\/api\/(?:manuals(?:\/[^/]+)?|pumps\/import)\/?$/
 
 function tooLarge(limit: number): Message {
   const size = limit >= 1024 * 1024 ? `${+(limit / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(limit / 1024)} KB`

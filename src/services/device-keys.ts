@@ -3,7 +3,9 @@ import { createHmac, randomBytes } from 'node:crypto'
 
 import type { PayloadRequest } from 'payload'
 
+import { recordEvent } from './history'
 import { requireOwnPassword } from './passwords'
+import { inTransaction } from './transaction'
 
 /** Device keys are random (128 bits): a keyed SHA-256 is enough, and cheap when a whole fleet reconnects. */
 export function deviceKeyHash(secret: string, key: string): string {
@@ -16,8 +18,8 @@ export function generateDeviceKey(): { key: string; hash: (secret: string) => st
 }
 
 /**
- * Staff issue a pump a new device key, confirmed with their own password: the old key stops working at once and
- * the new one is returned, to be shown this once. Null when there is no such pump.
+ * Staff issue a pump a new device key, confirmed with their own password: the old key stops working at once, the
+ * history records who issued it, and the new one is returned, to be shown this once. Null when there is no such pump.
  */
 export async function reissueDeviceKey(
   req: PayloadRequest,
@@ -33,6 +35,9 @@ export async function reissueDeviceKey(
   if (!exists) return null
   const { key, hash } = generateDeviceKey()
   const data = { deviceKeyHash: hash(req.payload.secret) } as Record<string, unknown>
-  await req.payload.update({ collection: 'pumps', id: pumpId, data, overrideAccess: true })
+  await inTransaction(req, async () => {
+    await req.payload.update({ collection: 'pumps', id: pumpId, data, overrideAccess: true, req })
+    await recordEvent(req, { pump: pumpId, kind: 'secrets', source: 'reissue', data: { issued: 'deviceKey' } })
+  })
   return key
 }

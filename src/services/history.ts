@@ -1,10 +1,12 @@
 // Writes a pump's history events. Callers pass their request, so the event lands in the same transaction as the
-// change it records.
+// change it records. A batch (an import, a batch transition) writes its events in one SQL statement.
+import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
 import { staffUser } from '../../access'
 import type { EventActor, EventKind, EventSource, PumpStatus } from '../domain/lifecycle'
 import type { PumpEvent } from '../payload-types'
+import { transactionDb } from './transaction'
 
 export type HistoryEvent = {
   pump: number
@@ -53,4 +55,32 @@ export async function recordEvent(req: PayloadRequest, event: HistoryEvent): Pro
     req,
     overrideAccess: true,
   })
+}
+
+/** Many events by the request's user at once (one INSERT: an import or a batch of thousands of pumps). */
+export async function recordEventsInBulk(req: PayloadRequest, events: HistoryEvent[]): Promise<void> {
+  if (events.length === 0) return
+  const staff = staffUser(req.user)
+  const actor: EventActor = staff ? 'user' : 'system'
+  const userId = staff ? Number(staff.id) : null
+  const actorName = staff && req.user ? nameOf(req.user) : null
+  const db = await transactionDb(req)
+  await db.execute(sql`insert into pump_events
+      (pump_id, kind, at, "from", "to", actor, user_id, actor_name, source, comment, data)
+    select e.pump, e.kind::enum_pump_events_kind, e.at, e."from"::enum_pump_events_from,
+      e."to"::enum_pump_events_to, ${actor}::enum_pump_events_actor, ${userId}::integer, ${actorName}::varchar,
+      e.source::enum_pump_events_source, e.comment, e.data
+    from jsonb_to_recordset(${JSON.stringify(
+      events.map((event) => ({
+        pump: event.pump,
+        kind: event.kind,
+        at: (event.at ?? new Date()).toISOString(),
+        from: event.from ?? null,
+        to: event.to ?? null,
+        source: event.source,
+        comment: event.comment || null,
+        data: event.data && Object.keys(event.data).length ? event.data : null,
+      })),
+    )}::jsonb) as e(pump integer, kind text, at timestamptz, "from" text, "to" text, source text, comment text,
+      data jsonb)`)
 }

@@ -1,15 +1,12 @@
 // Proving possession of a pump, the first step of both a partner's claim and an owner's registration: its serial
 // and the password printed on it, checked under the throttle, with every attempt recorded.
-import bcrypt from 'bcryptjs'
 import { type PayloadRequest } from 'payload'
 
 import { type RegistrationOutcome } from '../../domain/registration'
 import type { Pump } from '../../payload-types'
+import { pumpPasswordMatches } from '../pump-passwords'
 import { recordAttempt, reserveAttempt, settleAttempt, type Attempt } from '../attempts'
 import { RegistrationRefused, tooManyAttempts } from './refusals'
-
-// A hash to compare with when the serial is unknown, so both wrong answers take as long.
-const NO_SUCH_PUMP_HASH = bcrypt.hashSync('no such pump', 10)
 
 /** The pump, if the serial exists and the password printed on it is right. */
 export async function provePump(req: PayloadRequest, serial: string, password: string): Promise<Pump | null> {
@@ -22,8 +19,9 @@ export async function provePump(req: PayloadRequest, serial: string, password: s
     showHiddenFields: true,
   })
   const pump = docs[0]
-  const matches = await bcrypt.compare(password, pump?.passwordHash || NO_SUCH_PUMP_HASH)
-  return pump && pump.passwordHash && matches ? pump : null
+  // Constant-time and as long whether the serial exists, and whatever kind of hash it has (src/services/pump-passwords.ts).
+  const matches = await pumpPasswordMatches(req.payload.secret, pump?.passwordHash, password)
+  return pump && matches ? pump : null
 }
 
 /**
