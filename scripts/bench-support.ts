@@ -3,16 +3,17 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import pg from 'pg'
 
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../src/runtime/embedded-postgres'
 import { freePort } from '../src/runtime/ports'
 import { survivePgErrors } from '../src/services/pg-errors'
+import { rootDirOf } from '../src/services/root'
 import { settings } from '../src/settings'
 
-const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+// The project's folder also from scripts/run.js's bundle (src/services/root.ts).
+const rootDir = rootDirOf()
 
 /** `name`: a benchmark that may run beside another gives its own, so neither drops the other's database. */
 export async function benchDatabase(

@@ -2,7 +2,7 @@
 // taken apart, so that one row PostgreSQL refuses is dropped while the rest land, and an outage keeps them all.
 import { sql } from '@payloadcms/db-postgres'
 
-import { identifier, insertReadings, type HistoryWrites } from './history-writes'
+import { identifier, insertReadings, keysetIds, type HistoryWrites } from './history-writes'
 import { alarmChanges, type Alarm, type ModemEventKind, type PendingCard } from './modem'
 import { latestOf, type LatestValues } from './readings'
 
@@ -121,8 +121,15 @@ function latestAssignment(history: HistoryWrites | null) {
       select jsonb_object_agg(k, val) from (
         select distinct on (k) k, val from (
           select key as k, value as val, 1 as fresh from jsonb_each(v.latest)
-          union all select key, value, 0 from jsonb_each(coalesce(p.${column}, '{}'::jsonb))) e
+          union all select key, value, 0 from jsonb_each(
+            case when jsonb_typeof(p.${column}) = 'object' then p.${column} else '{}'::jsonb end)) e
         order by k, (val->>'at')::timestamptz desc, fresh) d) end,`
+}
+
+/** The key sets of the batch's readings, learnt (and new ones added) before its transaction. */
+async function learnKeysets(db: Executor, history: HistoryWrites, rows: CardRow[]): Promise<void> {
+  const sets = rows.flatMap((row) => history.readingsOf(row.serial).map((reading) => reading.keys))
+  if (sets.length) await keysetIds(db, history.target, history.keysets, sets)
 }
 
 /** The written cards' readings, into history in the same transaction. */
@@ -140,6 +147,7 @@ async function writeCards(
   rows: CardRow[],
   history: HistoryWrites | null,
 ): Promise<{ written: FlushRow[]; skipped: string[] }> {
+  if (history) await learnKeysets(db, history, rows)
   return db.transaction(async (tx) => {
     // Older presence or alarms never replace newer ones (another instance, a late retry, a stale retained
     // message): each is applied only when at least as new as what the card holds. A card whose row another

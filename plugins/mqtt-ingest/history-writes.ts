@@ -50,7 +50,11 @@ export function historyWrites(
   return { target, keysets, readingsOf: (serial) => batch.get(serial)?.readings ?? [], stored }
 }
 
-async function keysetIds(tx: Executor, target: TelemetryTarget, cache: KeysetCache, sets: string[][]) {
+/**
+ * Learns the ids of key sets, adding the new ones. Called with the database outside the batch's transaction, so a
+ * cached id is always committed (a batch rolled back must not leave the cache naming a key set that is gone).
+ */
+export async function keysetIds(db: Executor, target: TelemetryTarget, cache: KeysetCache, sets: string[][]) {
   const missing = [...new Map(sets.map((keys) => [keys.join(','), keys])).entries()].filter(
     ([name]) => !cache.has(name),
   )
@@ -58,10 +62,10 @@ async function keysetIds(tx: Executor, target: TelemetryTarget, cache: KeysetCac
   const table = identifier(target.keysetsTable)
   const json = JSON.stringify(missing.map(([, keys]) => keys))
   // Two statements: the select sees a key set another instance has just committed.
-  await tx.execute(sql`insert into ${table} (keys)
+  await db.execute(sql`insert into ${table} (keys)
     select array(select jsonb_array_elements_text(k)) from jsonb_array_elements(${json}::jsonb) as k
     on conflict (keys) do nothing`)
-  const result = (await tx.execute(sql`select id, keys from ${table}
+  const result = (await db.execute(sql`select id, keys from ${table}
     where keys in (select array(select jsonb_array_elements_text(k)) from jsonb_array_elements(${json}::jsonb) as k)`)) as {
     rows: { id: number; keys: string[] }[]
   }
@@ -76,16 +80,18 @@ export async function insertReadings(
   readings: { pump: number; reading: Reading }[],
 ): Promise<number> {
   if (!readings.length) return 0
+  // Key sets not learnt beforehand are added in this transaction, into a copy: the shared cache stays committed ids.
+  const local = new Map(cache)
   await keysetIds(
     tx,
     target,
-    cache,
+    local,
     readings.map((entry) => entry.reading.keys),
   )
   const rows = readings.map(({ pump, reading }) => ({
     p: pump,
     t: reading.at.toISOString(),
-    k: cache.get(reading.keys.join(',')),
+    k: local.get(reading.keys.join(',')),
     v: reading.values,
   }))
   const result = (await tx.execute(sql`

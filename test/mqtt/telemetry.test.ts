@@ -93,4 +93,17 @@ describe('telemetry history', () => {
     expect(after.lastDataAt ?? null).toBeNull()
     expect(after.telemetryLatest ?? null).toBeNull()
   })
+
+  it('a card whose latest values are not an object (JSON null) takes new ones instead of refusing the batch', async () => {
+    const modem = await pump()
+    await execute(payload, sql`update pumps set telemetry_latest = 'null'::jsonb where id = ${modem.id}`)
+    const client = await connect(modem)
+    const dropped = ingester.counts.dropped
+    await publish(client, `hp/${modem.serial}/data`, { ts: T0, t_out: 2.5 }, { qos: 1 })
+    await eventually(async () =>
+      expect((await card(modem.id)).telemetryLatest).toEqual({ t_out: { v: 2.5, at: new Date(T0).toISOString() } }),
+    )
+    expect(ingester.counts.dropped).toBe(dropped)
+    expect(await stored(modem.id)).toHaveLength(1)
+  })
 })
