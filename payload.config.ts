@@ -19,7 +19,7 @@ import { Regions } from './collections/Regions'
 import { RegistrationAttempts } from './collections/RegistrationAttempts'
 import { Users } from './collections/Users'
 import { protectInternalFields } from './access/internal-fields'
-import { hiddenUnlessStaff, notForOwners, readPumpEvents } from './access'
+import { hiddenUnlessStaff, notForOwners, readByPumpPartner } from './access'
 import { dressConnectivityField } from './collections/pump-connectivity'
 import { mqttIngest, type IngestHost } from './plugins/mqtt-ingest'
 import { AWAITING_COMMISSIONING } from './src/domain/lifecycle'
@@ -162,7 +162,11 @@ export default protectInternalFields(
           authSecret: settings.mqttAuthSecret,
         }),
         host: ingestionHost,
-        access: { readModemEvents: readPumpEvents, readModemHistory: notForOwners, hideModemEvents: hiddenUnlessStaff },
+        access: {
+          readModemEvents: readByPumpPartner,
+          readModemHistory: notForOwners,
+          hideModemEvents: hiddenUnlessStaff,
+        },
         onStarted: (ingestion, payload) => {
           registerHealthCheck('mqtt', ingestion.health as () => HealthReport)
           onClose(payload, ingestion.stop)

@@ -206,6 +206,9 @@ export interface Pump {
   serviceReason?: string | null;
   decommissioningDate?: string | null;
   decommissioningReason?: string | null;
+  /**
+   * Times in this table are on your browser's clock
+   */
   history?: {
     docs?: (number | PumpEvent)[];
     hasNextPage?: boolean;
@@ -230,6 +233,9 @@ export interface Pump {
   presenceAt?: string | null;
   alarmsAt?: string | null;
   lastSeenAt?: string | null;
+  /**
+   * Times in this table are on your browser's clock
+   */
   modemHistory?: {
     docs?: (number | ModemEvent)[];
     hasNextPage?: boolean;
@@ -396,6 +402,7 @@ export interface PumpEvent {
   user?: (number | null) | User;
   actorName?: string | null;
   source: 'button' | 'admin_override' | 'modem' | 'import' | 'card' | 'partner_claim' | 'owner_app';
+  pumpPartner?: (number | null) | Partner;
   comment?: string | null;
   data?:
     | {
@@ -699,6 +706,7 @@ export interface PumpEventsSelect<T extends boolean = true> {
   user?: T;
   actorName?: T;
   source?: T;
+  pumpPartner?: T;
   comment?: T;
   data?: T;
   updatedAt?: T;

@@ -1,10 +1,12 @@
 // Writes a pump's history events. Callers pass their request, so the event lands in the same transaction as the
 // change it records.
+import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
 import { staffUser } from '../../access'
 import type { EventActor, EventKind, EventSource, PumpStatus } from '../domain/lifecycle'
 import type { PumpEvent } from '../payload-types'
+import { transactionDb } from './transaction'
 
 export type HistoryEvent = {
   pump: number
@@ -28,9 +30,31 @@ function nameOf(user: NonNullable<PayloadRequest['user']>): string {
   return name && contact ? `${name} (${contact})` : (name ?? contact ?? `#${user.id}`)
 }
 
+/** The partner responsible for the pump now, read in the request's transaction (null when it has none). */
+export async function pumpPartnerOf(req: PayloadRequest, pump: number): Promise<number | null> {
+  const db = await transactionDb(req)
+  const result = await db.execute(sql`select responsible_partner_id from pumps where id = ${pump}`)
+  const row = result.rows[0] as { responsible_partner_id?: number | null } | undefined
+  return row?.responsible_partner_id ?? null
+}
+
+/**
+ * The partner responsible for the pump once this event is written, copied onto every event of the pump (the
+ * partner's history read filters on it). A new partner re-labels the pump's earlier events too: a partner reads the
+ * whole history of the pumps it is responsible for now, and none of the pumps it no longer is.
+ */
+async function pumpPartnerFor(req: PayloadRequest, event: HistoryEvent): Promise<number | null> {
+  if (event.kind !== 'partner') return pumpPartnerOf(req, event.pump)
+  const partner = event.partner ?? null
+  const db = await transactionDb(req)
+  await db.execute(sql`update pump_events set pump_partner_id = ${partner} where pump_id = ${event.pump}`)
+  return partner
+}
+
 export async function recordEvent(req: PayloadRequest, event: HistoryEvent): Promise<PumpEvent> {
   const staff = staffUser(req.user)
   const actor: EventActor = event.actor ?? (staff ? 'user' : req.user?.collection === 'buyers' ? 'owner' : 'system')
+  const pumpPartner = await pumpPartnerFor(req, event)
   return req.payload.create({
     collection: 'pumpEvents',
     data: {
@@ -40,6 +64,7 @@ export async function recordEvent(req: PayloadRequest, event: HistoryEvent): Pro
       from: event.from ?? null,
       to: event.to ?? null,
       partner: event.partner ?? null,
+      pumpPartner,
       owner: event.owner ?? null,
       assignedTo: event.assignedTo ?? null,
       actor,
