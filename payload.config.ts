@@ -67,7 +67,10 @@ export default protectInternalFields(
         providers: ['/src/components/ContentLocale#ContentLocale'],
         // The partner portal: a page to claim a pump, linked in the navigation for partner users.
         afterNavLinks: ['/src/components/RegisterPumpNavLink#RegisterPumpNavLink'],
-        beforeDashboard: ['/src/components/PartnerFirstAction#PartnerFirstAction'],
+        beforeDashboard: [
+          '/src/components/PartnerFirstAction#PartnerFirstAction',
+          '/src/components/FleetDashboard#FleetDashboard',
+        ],
         views: {
           registerPump: { Component: '/src/components/RegisterPumpView#RegisterPumpView', path: '/register-pump' },
         },

@@ -21,6 +21,7 @@ import { deviceKeyEndpoint } from '../src/endpoints/device-key'
 import { lifecycleEndpoints } from '../src/endpoints/lifecycle'
 import { liveEndpoints } from '../src/endpoints/live'
 import { pumpRegistrationEndpoints } from '../src/endpoints/registration'
+import { fleetPumpFields } from './pump-fleet'
 import { lifecycleFields } from './pump-lifecycle'
 
 export const Pumps: CollectionConfig = {
@@ -219,6 +220,7 @@ export const Pumps: CollectionConfig = {
       ],
     },
     lifecycleFields,
+    ...fleetPumpFields,
     {
       name: 'history',
       type: 'join',

@@ -12,6 +12,20 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
     create index if not exists pumps_partner_last_data_at_idx on pumps (responsible_partner_id, last_data_at);
     create index if not exists pumps_partner_created_at_idx on pumps (responsible_partner_id, created_at);
     create index if not exists pumps_status_online_idx on pumps (status, online);`)
+  // The active alarm count follows the alarms whoever writes them (the ingestion's bulk UPDATE included).
+  await db.execute(sql`
+    create or replace function pumps_active_alarm_count() returns trigger language plpgsql as $$
+    begin
+      new.active_alarm_count := case when jsonb_typeof(new.active_alarms) = 'array'
+        then jsonb_array_length(new.active_alarms) else 0 end;
+      return new;
+    end $$;
+    drop trigger if exists pumps_active_alarm_count on pumps;
+    create trigger pumps_active_alarm_count before insert or update on pumps
+      for each row execute function pumps_active_alarm_count();
+    update pumps set active_alarm_count = case when jsonb_typeof(active_alarms) = 'array'
+      then jsonb_array_length(active_alarms) else 0 end;
+    create index if not exists pumps_with_alarms_idx on pumps (active_alarm_count) where active_alarm_count > 0;`)
   // Payload's `like` is ILIKE '%…%': a trigram index serves it. pg_trgm is a contrib extension: the PostgreSQL
   // packages (Debian, the official image) and the embedded one ship it; without it the search scans, as before.
   await db.execute(sql`
@@ -26,6 +40,9 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
 
 export async function down({ db }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
+    drop index if exists pumps_with_alarms_idx;
+    drop trigger if exists pumps_active_alarm_count on pumps;
+    drop function if exists pumps_active_alarm_count();
     drop index if exists pumps_sim_number_trgm_idx;
     drop index if exists pumps_serial_trgm_idx;
     drop index if exists pumps_status_online_idx;

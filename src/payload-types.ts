@@ -206,6 +206,7 @@ export interface Pump {
   serviceReason?: string | null;
   decommissioningDate?: string | null;
   decommissioningReason?: string | null;
+  activeAlarmCount?: number | null;
   /**
    * Times in this table are on your browser's clock
    */
@@ -673,6 +674,7 @@ export interface PumpsSelect<T extends boolean = true> {
   serviceReason?: T;
   decommissioningDate?: T;
   decommissioningReason?: T;
+  activeAlarmCount?: T;
   history?: T;
   online?: T;
   lastDataAt?: T;
