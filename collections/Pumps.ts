@@ -18,6 +18,7 @@ import {
 import { INITIAL_STATUS, PUMP_STATUSES, STATUS_LABELS } from '../src/domain/lifecycle'
 import { NICKNAME_MAX_LENGTH } from '../src/domain/registration'
 import { deviceKeyEndpoint } from '../src/endpoints/device-key'
+import { fleetExportEndpoint } from '../src/endpoints/fleet-export'
 import { lifecycleEndpoints } from '../src/endpoints/lifecycle'
 import { liveEndpoints } from '../src/endpoints/live'
 import { pumpRegistrationEndpoints } from '../src/endpoints/registration'
@@ -52,7 +53,13 @@ export const Pumps: CollectionConfig = {
     afterChange: [recordAssignmentChanges],
     beforeDelete: [deletePumpHistory],
   },
-  endpoints: [...liveEndpoints, ...lifecycleEndpoints, ...pumpRegistrationEndpoints, deviceKeyEndpoint],
+  endpoints: [
+    fleetExportEndpoint,
+    ...liveEndpoints,
+    ...lifecycleEndpoints,
+    ...pumpRegistrationEndpoints,
+    deviceKeyEndpoint,
+  ],
   fields: [
     {
       type: 'row',
