@@ -19,7 +19,7 @@ import { Regions } from './collections/Regions'
 import { RegistrationAttempts } from './collections/RegistrationAttempts'
 import { Users } from './collections/Users'
 import { protectInternalFields } from './access/internal-fields'
-import { hiddenUnlessStaff, notForOwners, readPumpEvents } from './access'
+import { hiddenUnlessStaff, notForOwners, readByPumpPartner } from './access'
 import { dressConnectivityField } from './collections/pump-connectivity'
 import { mqttIngest, type IngestHost } from './plugins/mqtt-ingest'
 import { AWAITING_COMMISSIONING } from './src/domain/lifecycle'
@@ -70,7 +70,10 @@ export default protectInternalFields(
         providers: ['/src/components/ContentLocale#ContentLocale'],
         // The partner portal: a page to claim a pump, linked in the navigation for partner users.
         afterNavLinks: ['/src/components/RegisterPumpNavLink#RegisterPumpNavLink'],
-        beforeDashboard: ['/src/components/PartnerFirstAction#PartnerFirstAction'],
+        beforeDashboard: [
+          '/src/components/PartnerFirstAction#PartnerFirstAction',
+          '/src/components/FleetDashboard#FleetDashboard',
+        ],
         views: {
           registerPump: { Component: '/src/components/RegisterPumpView#RegisterPumpView', path: '/register-pump' },
         },
@@ -165,7 +168,11 @@ export default protectInternalFields(
           authSecret: settings.mqttAuthSecret,
         }),
         host: ingestionHost,
-        access: { readModemEvents: readPumpEvents, readModemHistory: notForOwners, hideModemEvents: hiddenUnlessStaff },
+        access: {
+          readModemEvents: readByPumpPartner,
+          readModemHistory: notForOwners,
+          hideModemEvents: hiddenUnlessStaff,
+        },
         onStarted: (ingestion, payload) => {
           registerHealthCheck('mqtt', ingestion.health as () => HealthReport)
           onClose(payload, ingestion.stop)

@@ -11,6 +11,7 @@ import {
   PUMP_STATUSES,
   STATUS_LABELS,
 } from '../src/domain/lifecycle'
+import { pumpPartnerField } from './pump-event-fleet'
 
 const statusOptions = PUMP_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }))
 
@@ -104,6 +105,7 @@ export const PumpEvents: CollectionConfig = {
       options: EVENT_SOURCES.map((value) => ({ value, label: EVENT_SOURCE_LABELS[value] })),
       label: { en: 'Source', ru: 'Источник' },
     },
+    pumpPartnerField,
     { name: 'comment', type: 'textarea', label: { en: 'Comment', ru: 'Комментарий' } },
     {
       // What the transition collected (never the pump's password).

@@ -23,6 +23,8 @@ import { lifecycleEndpoints } from '../src/endpoints/lifecycle'
 import { liveEndpoints } from '../src/endpoints/live'
 import { pumpRegistrationEndpoints } from '../src/endpoints/registration'
 import { telemetryEndpoints } from '../src/endpoints/telemetry'
+import { fleetExportEndpoint } from '../src/endpoints/fleet-export'
+import { fleetPumpFields } from './pump-fleet'
 import { lifecycleFields } from './pump-lifecycle'
 import { pumpTelemetryFields } from './pump-telemetry'
 
@@ -56,6 +58,7 @@ export const Pumps: CollectionConfig = {
   },
   endpoints: [
     ...factoryEndpoints,
+    fleetExportEndpoint,
     ...liveEndpoints,
     ...lifecycleEndpoints,
     ...pumpRegistrationEndpoints,
@@ -230,6 +233,7 @@ export const Pumps: CollectionConfig = {
     },
     lifecycleFields,
     ...pumpTelemetryFields,
+    ...fleetPumpFields,
     {
       name: 'history',
       type: 'join',

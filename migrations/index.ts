@@ -8,6 +8,8 @@ import * as migration_20261205_122141_telemetry from './20261205_122141_telemetr
 import * as migration_20261205_130000_telemetry_sql from './20261205_130000_telemetry_sql'
 import * as migration_20261205_122228_factory from './20261205_122228_factory'
 import * as migration_20261205_130000_factory_sql from './20261205_130000_factory_sql'
+import * as migration_20261205_123129_fleet from './20261205_123129_fleet'
+import * as migration_20261205_130000_fleet_sql from './20261205_130000_fleet_sql'
 
 export const migrations = [
   {
@@ -57,5 +59,13 @@ export const migrations = [
     up: migration_20261205_130000_factory_sql.up,
     down: migration_20261205_130000_factory_sql.down,
     name: '20261205_130000_factory_sql',
+    up: migration_20261205_123129_fleet.up,
+    down: migration_20261205_123129_fleet.down,
+    name: '20261205_123129_fleet',
+  },
+  {
+    up: migration_20261205_130000_fleet_sql.up,
+    down: migration_20261205_130000_fleet_sql.down,
+    name: '20261205_130000_fleet_sql',
   },
 ]

@@ -206,6 +206,7 @@ export interface Pump {
   serviceReason?: string | null;
   decommissioningDate?: string | null;
   decommissioningReason?: string | null;
+  activeAlarmCount?: number | null;
   /**
    * Times in this table are on your browser's clock
    */
@@ -392,7 +393,7 @@ export interface PumpEvent {
   id: number;
   pump: number | Pump;
   at: string;
-  kind: 'status' | 'partner' | 'owner' | 'secrets';
+  kind: 'status' | 'partner' | 'owner';
   from?: ('created' | 'produced' | 'released' | 'shipped' | 'in_operation' | 'in_service' | 'decommissioned') | null;
   to?: ('created' | 'produced' | 'released' | 'shipped' | 'in_operation' | 'in_service' | 'decommissioned') | null;
   partner?: (number | null) | Partner;
@@ -401,8 +402,8 @@ export interface PumpEvent {
   actor: 'user' | 'owner' | 'modem' | 'system';
   user?: (number | null) | User;
   actorName?: string | null;
-  source:
-    'button' | 'admin_override' | 'modem' | 'import' | 'card' | 'partner_claim' | 'owner_app' | 'batch' | 'reissue';
+  source: 'button' | 'admin_override' | 'modem' | 'import' | 'card' | 'partner_claim' | 'owner_app';
+  pumpPartner?: (number | null) | Partner;
   comment?: string | null;
   data?:
     | {
@@ -673,6 +674,7 @@ export interface PumpsSelect<T extends boolean = true> {
   serviceReason?: T;
   decommissioningDate?: T;
   decommissioningReason?: T;
+  activeAlarmCount?: T;
   history?: T;
   online?: T;
   lastDataAt?: T;
@@ -706,6 +708,7 @@ export interface PumpEventsSelect<T extends boolean = true> {
   user?: T;
   actorName?: T;
   source?: T;
+  pumpPartner?: T;
   comment?: T;
   data?: T;
   updatedAt?: T;
