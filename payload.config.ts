@@ -5,6 +5,7 @@ import { ru } from '@payloadcms/translations/languages/ru'
 import path from 'node:path'
 import { buildConfig, type Config } from 'payload'
 
+import { Alarms } from './collections/Alarms'
 import { Buyers } from './collections/Buyers'
 import { Countries } from './collections/Countries'
 import { Feedback } from './collections/Feedback'
@@ -24,6 +25,7 @@ import { dressConnectivityField } from './collections/pump-connectivity'
 import { mqttIngest, type IngestHost } from './plugins/mqtt-ingest'
 import { AWAITING_COMMISSIONING } from './src/domain/lifecycle'
 import { normalizeSerial } from './src/domain/registration'
+import { recordAlarmChanges } from './src/services/alarm-records'
 import { onClose } from './src/services/close'
 import { deviceKeyHash } from './src/services/device-keys'
 import { registerHealthCheck, type HealthReport } from './src/services/health'
@@ -45,6 +47,7 @@ export const ingestionHost: IngestHost = {
   deviceKeyHash,
   awaitingCommissioning: AWAITING_COMMISSIONING,
   commission: commissionOnFirstConnection,
+  recordAlarms: (tx, changes) => recordAlarmChanges(tx, changes, settings.alarmReopenSeconds),
 }
 
 // Every hidden field (Payload's auth secrets and the plugins' included) is unreadable and unwritable through the API.
@@ -76,6 +79,7 @@ export default protectInternalFields(
     collections: [
       Pumps,
       PumpEvents,
+      Alarms,
       Partners,
       Buyers,
       Feedback,
@@ -95,6 +99,7 @@ export default protectInternalFields(
       StatusConflict: 'info',
       RegistrationRefused: 'info',
       PasswordRefused: 'info',
+      AlarmRefused: 'info',
       // A failed or locked login is the caller's mistake: one line, no stack trace.
       AuthenticationError: 'info',
       LockedAuth: 'info',

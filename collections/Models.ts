@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminOnly, anyone, hiddenUnlessStaff } from '../access'
+import { alarmCatalogEndpoints, alarmCatalogField } from './model-alarms'
 
 export const Models: CollectionConfig = {
   slug: 'models',
@@ -30,5 +31,7 @@ export const Models: CollectionConfig = {
       label: { en: 'Installation and operation manual (PDF)', ru: 'Руководство по монтажу и эксплуатации (PDF)' },
     },
     { name: 'specs', type: 'richText', label: { en: 'Specifications', ru: 'Характеристики' } },
+    alarmCatalogField,
   ],
+  endpoints: alarmCatalogEndpoints,
 }

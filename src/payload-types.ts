@@ -70,6 +70,7 @@ export interface Config {
   collections: {
     pumps: Pump;
     pumpEvents: PumpEvent;
+    alarms: Alarm;
     partners: Partner;
     buyers: Buyer;
     feedback: Feedback;
@@ -96,6 +97,7 @@ export interface Config {
   collectionsSelect: {
     pumps: PumpsSelect<false> | PumpsSelect<true>;
     pumpEvents: PumpEventsSelect<false> | PumpEventsSelect<true>;
+    alarms: AlarmsSelect<false> | AlarmsSelect<true>;
     partners: PartnersSelect<false> | PartnersSelect<true>;
     buyers: BuyersSelect<false> | BuyersSelect<true>;
     feedback: FeedbackSelect<false> | FeedbackSelect<true>;
@@ -206,6 +208,9 @@ export interface Pump {
   serviceReason?: string | null;
   decommissioningDate?: string | null;
   decommissioningReason?: string | null;
+  /**
+   * Times in this table are on your browser's clock
+   */
   history?: {
     docs?: (number | PumpEvent)[];
     hasNextPage?: boolean;
@@ -230,6 +235,9 @@ export interface Pump {
   presenceAt?: string | null;
   alarmsAt?: string | null;
   lastSeenAt?: string | null;
+  /**
+   * Times in this table are on your browser's clock
+   */
   modemHistory?: {
     docs?: (number | ModemEvent)[];
     hasNextPage?: boolean;
@@ -262,6 +270,21 @@ export interface Model {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * Import a CSV with POST /api/models/{id}/alarm-catalog (docs/alarms.md)
+   */
+  alarmCatalog?:
+    | {
+        code: string;
+        severity: 'critical' | 'major' | 'minor' | 'warning';
+        manualPage?: number | null;
+        textRu: string;
+        textEn: string;
+        actionRu?: string | null;
+        actionEn?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -457,6 +480,26 @@ export interface ModemEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "alarms".
+ */
+export interface Alarm {
+  id: number;
+  pump: number | Pump;
+  code: string;
+  severity: 'critical' | 'major' | 'minor' | 'warning';
+  text?: string | null;
+  raisedAt: string;
+  clearedAt?: string | null;
+  flaps?: number | null;
+  acknowledgedAt?: string | null;
+  acknowledgedBy?: (number | null) | User;
+  comment?: string | null;
+  assignedTo?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "feedback".
  */
 export interface Feedback {
@@ -535,6 +578,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'pumpEvents';
         value: number | PumpEvent;
+      } | null)
+    | ({
+        relationTo: 'alarms';
+        value: number | Alarm;
       } | null)
     | ({
         relationTo: 'partners';
@@ -706,6 +753,25 @@ export interface PumpEventsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "alarms_select".
+ */
+export interface AlarmsSelect<T extends boolean = true> {
+  pump?: T;
+  code?: T;
+  severity?: T;
+  text?: T;
+  raisedAt?: T;
+  clearedAt?: T;
+  flaps?: T;
+  acknowledgedAt?: T;
+  acknowledgedBy?: T;
+  comment?: T;
+  assignedTo?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "partners_select".
  */
 export interface PartnersSelect<T extends boolean = true> {
@@ -773,6 +839,18 @@ export interface ModelsSelect<T extends boolean = true> {
   code?: T;
   manual?: T;
   specs?: T;
+  alarmCatalog?:
+    | T
+    | {
+        code?: T;
+        severity?: T;
+        manualPage?: T;
+        textRu?: T;
+        textEn?: T;
+        actionRu?: T;
+        actionEn?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

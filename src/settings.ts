@@ -100,6 +100,8 @@ export const settings = {
   smsSender: oneOf('SMS_SENDER', ['log', 'webhook'] as const, 'log'),
   smsWebhookUrl: env.SMS_WEBHOOK_URL || undefined,
   smsWebhookToken: env.SMS_WEBHOOK_TOKEN || undefined,
+  /** A code raised again within this long of being cleared reopens its alarm record (docs/alarms.md). */
+  alarmReopenSeconds: integer('ALARM_REOPEN_SECONDS', 600),
 }
 
 export type Settings = typeof settings

@@ -2,6 +2,7 @@
 // taken apart, so that one row PostgreSQL refuses is dropped while the rest land, and an outage keeps them all.
 import { sql } from '@payloadcms/db-postgres'
 
+import type { AlarmChange, IngestHost } from './host'
 import { alarmChanges, type Alarm, type ModemEventKind, type PendingCard } from './modem'
 
 /** What the statement answers for each card it wrote. */
@@ -33,6 +34,8 @@ export type CardRow = {
 
 type ModemEventRow = { pump: number; at: string; kind: ModemEventKind; code: string | null; text: string | null }
 type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
+/** The host's alarm records, written in the batch's transaction (optional). */
+type RecordAlarms = IngestHost['recordAlarms']
 export type Database = Executor & { transaction: <T>(work: (tx: Executor) => Promise<T>) => Promise<T> }
 
 /** A pending card as a statement row; throws (RangeError) for a time that has no ISO form. */
@@ -77,14 +80,19 @@ export type WriteOutcome = {
  * Writes the rows in one transaction; if PostgreSQL refuses the data, in two halves, and so on down to single
  * rows, which are then dropped. A bad row among n costs about 2·log2(n) extra statements, once.
  */
-export async function writeIsolating(db: Database, rows: CardRow[], outcome: WriteOutcome): Promise<WriteOutcome> {
+export async function writeIsolating(
+  db: Database,
+  rows: CardRow[],
+  outcome: WriteOutcome,
+  recordAlarms?: RecordAlarms,
+): Promise<WriteOutcome> {
   if (!rows.length) return outcome
   if (outcome.failed) {
     outcome.failed.serials.push(...rows.map((row) => row.serial))
     return outcome
   }
   try {
-    const { written, skipped } = await writeCards(db, rows)
+    const { written, skipped } = await writeCards(db, rows, recordAlarms)
     outcome.written.push(...written)
     outcome.skipped.push(...skipped)
   } catch (error) {
@@ -94,15 +102,19 @@ export async function writeIsolating(db: Database, rows: CardRow[], outcome: Wri
       outcome.dropped.push({ serial: rows[0].serial, error: error as Error })
     } else {
       const half = Math.ceil(rows.length / 2)
-      await writeIsolating(db, rows.slice(0, half), outcome)
-      await writeIsolating(db, rows.slice(half), outcome)
+      await writeIsolating(db, rows.slice(0, half), outcome, recordAlarms)
+      await writeIsolating(db, rows.slice(half), outcome, recordAlarms)
     }
   }
   return outcome
 }
 
 /** One statement for the whole batch, and the history of what changed, in one transaction. */
-async function writeCards(db: Database, rows: CardRow[]): Promise<{ written: FlushRow[]; skipped: string[] }> {
+async function writeCards(
+  db: Database,
+  rows: CardRow[],
+  recordAlarms?: RecordAlarms,
+): Promise<{ written: FlushRow[]; skipped: string[] }> {
   return db.transaction(async (tx) => {
     // Older presence or alarms never replace newer ones (another instance, a late retry, a stale retained
     // message): each is applied only when at least as new as what the card holds. A card whose row another
@@ -145,6 +157,8 @@ async function writeCards(db: Database, rows: CardRow[]): Promise<{ written: Flu
     const updated = (result as unknown as { rows: FlushRow[] }).rows
     const events = modemEvents(updated)
     if (events.length) await insertModemEvents(tx, events)
+    const changes = recordAlarms ? alarmRecordChanges(updated) : []
+    if (changes.length) await recordAlarms!(tx, changes)
     return { written: updated, skipped: await lockedElsewhere(tx, rows, updated) }
   })
 }
@@ -181,6 +195,19 @@ function modemEvents(rows: FlushRow[]): ModemEventRow[] {
       events.push({ pump: row.id, at, kind: 'alarm_cleared', code: alarm.code, text: alarm.text })
   }
   return events
+}
+
+/** The alarms raised (at the modem's `since`, else the report's time) and cleared in each written card. */
+export function alarmRecordChanges(rows: FlushRow[]): AlarmChange[] {
+  const changes: AlarmChange[] = []
+  for (const row of rows) {
+    const { raised, cleared } = alarmChanges(row.was_alarms ?? [], row.active_alarms ?? [])
+    const at = row.alarms_at ?? new Date().toISOString()
+    for (const alarm of raised)
+      changes.push({ pump: row.id, code: alarm.code, text: alarm.text, kind: 'raised', at: alarm.since ?? at })
+    for (const alarm of cleared) changes.push({ pump: row.id, code: alarm.code, text: alarm.text, kind: 'cleared', at })
+  }
+  return changes
 }
 
 export async function insertModemEvents(tx: Executor, events: ModemEventRow[]): Promise<void> {

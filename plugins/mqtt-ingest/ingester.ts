@@ -180,7 +180,7 @@ export class Ingester {
       }
     }
     const outcome: WriteOutcome = { written: [], skipped: [], dropped: [], failed: null }
-    await writeIsolating(this.drizzle as unknown as Database, rows, outcome)
+    await writeIsolating(this.drizzle as unknown as Database, rows, outcome, this.options.host.recordAlarms)
     for (const { serial, error } of outcome.dropped) this.drop(serial, error)
     this.pending.putBack(batch, outcome.skipped)
     if (outcome.written.length || !outcome.failed) this.committed(batch, outcome)

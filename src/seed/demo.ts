@@ -8,6 +8,7 @@ import { pumpFlowContext } from '../domain/flow'
 import { PUMP_STATUSES, type PumpStatus } from '../domain/lifecycle'
 import { importStatus } from '../services/lifecycle'
 import { settings } from '../settings'
+import { DEMO_ALARM_CATALOG } from './demo-alarms'
 import { onePagePdf } from './pdf'
 
 export const DEMO_ACCOUNTS = [
@@ -82,7 +83,12 @@ async function seedModels(payload: Payload) {
       data: { title: `${name}: installation and operation manual` },
       file: { data: pdf, mimetype: 'application/pdf', name: `${code}.pdf`, size: pdf.length },
     })
-    models.push(await payload.create({ collection: 'models', data: { name, code, manual: manual.id } }))
+    models.push(
+      await payload.create({
+        collection: 'models',
+        data: { name, code, manual: manual.id, alarmCatalog: DEMO_ALARM_CATALOG },
+      }),
+    )
   }
   return models
 }

@@ -16,6 +16,7 @@ type Slug =
   | 'objectTypes'
   | 'pumps'
   | 'pumpEvents'
+  | 'alarms'
   | 'registrationAttempts'
   | 'feedback'
   | 'phoneCodes'
@@ -52,6 +53,12 @@ const createData: Partial<Record<Slug, (w: World) => Record<string, unknown>>> =
     actor: 'user',
     source: 'button',
   }),
+  alarms: (w) => ({
+    pump: w.pumps.ofA.id,
+    code: unique('E'),
+    severity: 'critical',
+    raisedAt: new Date().toISOString(),
+  }),
   registrationAttempts: () => ({ flow: 'partner_claim', serial: 'FORGED', outcome: 'claimed' }),
   feedback: (w) => ({ buyer: w.ownerX.id, email: 'forged@example.com', message: 'forged' }),
   phoneCodes: () => ({
@@ -72,6 +79,7 @@ const updateData: Partial<Record<Slug, Record<string, unknown>>> = {
   manuals: { title: 'Renamed manual' },
   pumps: { note: 'updated note' },
   pumpEvents: { comment: 'rewritten history' },
+  alarms: { acknowledgedAt: new Date().toISOString(), comment: 'acknowledged past the endpoint' },
   registrationAttempts: { outcome: 'claimed' },
   feedback: { handled: true },
   phoneCodes: { used: false },
@@ -176,6 +184,19 @@ table.push(
     {
       read: (w) => fresh.pumpEvent(w.pumps.ofB.id),
       write: (w) => fresh.pumpEvent(w.pumps.ofA.id),
+    },
+  ),
+)
+
+// Alarm records: staff read all, a partner its own pumps' (below); owners only through /api/alarms/mine; nobody
+// writes them through the API (the ingestion opens and clears them, the alarm endpoints acknowledge and assign).
+table.push(
+  ...row(
+    'alarms',
+    { list: ['admin', 'service', 'partner'], read: staff },
+    {
+      read: (w) => fresh.alarm(w.pumps.ofB.id),
+      write: (w) => fresh.alarm(w.pumps.ofA.id),
     },
   ),
 )

@@ -19,6 +19,7 @@ afterAll(async () => {
 const COLLECTIONS = [
   'pumps',
   'pumpEvents',
+  'alarms',
   'partners',
   'buyers',
   'users',
