@@ -7,6 +7,7 @@ import { buildConfig, type Config } from 'payload'
 
 import { Alarms } from './collections/Alarms'
 import { Buyers } from './collections/Buyers'
+import { Notifications } from './collections/Notifications'
 import { Countries } from './collections/Countries'
 import { Feedback } from './collections/Feedback'
 import { Manuals } from './collections/Manuals'
@@ -36,7 +37,8 @@ import { rootDirOf } from './src/services/root'
 import { settings } from './src/settings'
 import { keepFieldErrors } from './hooks/errors'
 import { serverLogger } from './src/services/server-log'
-import { logMailAdapter } from './src/services/mail-log'
+import { mailAdapter } from './src/services/mail-smtp'
+import { NOTIFICATION_QUEUE, notificationTask } from './src/services/notification-job'
 
 // The project's folder, also when the config runs from scripts/run.js's bundle (src/services/root.ts).
 const dirname = rootDirOf()
@@ -47,7 +49,12 @@ export const ingestionHost: IngestHost = {
   deviceKeyHash,
   awaitingCommissioning: AWAITING_COMMISSIONING,
   commission: commissionOnFirstConnection,
-  recordAlarms: (tx, changes) => recordAlarmChanges(tx, changes, settings.alarmReopenSeconds),
+  recordAlarms: (tx, changes) =>
+    recordAlarmChanges(tx, changes, {
+      reopenWindowSeconds: settings.alarmReopenSeconds,
+      teamEmail: settings.alarmEmailTo,
+      teamLanguage: settings.alarmEmailLanguage,
+    }),
 }
 
 // Every hidden field (Payload's auth secrets and the plugins' included) is unreadable and unwritable through the API.
@@ -69,10 +76,14 @@ export default protectInternalFields(
         // The content-locale switch only on the reference lists, whose names exist in both languages.
         providers: ['/src/components/ContentLocale#ContentLocale'],
         // The partner portal: a page to claim a pump, linked in the navigation for partner users.
-        afterNavLinks: ['/src/components/RegisterPumpNavLink#RegisterPumpNavLink'],
+        afterNavLinks: [
+          '/src/components/RegisterPumpNavLink#RegisterPumpNavLink',
+          '/src/components/AlarmConsoleNavLink#AlarmConsoleNavLink',
+        ],
         beforeDashboard: ['/src/components/PartnerFirstAction#PartnerFirstAction'],
         views: {
           registerPump: { Component: '/src/components/RegisterPumpView#RegisterPumpView', path: '/register-pump' },
+          alarmConsole: { Component: '/src/components/AlarmConsoleView#AlarmConsoleView', path: '/alarm-console' },
         },
       },
     },
@@ -80,6 +91,7 @@ export default protectInternalFields(
       Pumps,
       PumpEvents,
       Alarms,
+      Notifications,
       Partners,
       Buyers,
       Feedback,
@@ -105,7 +117,19 @@ export default protectInternalFields(
       LockedAuth: 'info',
     } as NonNullable<Config['loggingLevels']>,
     logger: serverLogger(),
-    email: logMailAdapter,
+    // SMTP_HOST set: alarm e-mails and Payload's own (password resets) go through SMTP; unset: to the log.
+    email: mailAdapter(settings),
+    // Alarm notifications are sent by a job every 15 s, in the server and the worker (not in builds, CLIs or tests).
+    jobs: {
+      tasks: [
+        notificationTask({
+          serverUrl: () => settings.serverUrl || `http://localhost:${settings.port}`,
+          maxAttempts: settings.notificationAttempts,
+        }),
+      ],
+      autoRun: [{ cron: '*/15 * * * * *', queue: NOTIFICATION_QUEUE, limit: 5 }],
+      shouldAutoRun: () => settings.role !== undefined,
+    },
     i18n: {
       supportedLanguages: { ru, en },
       fallbackLanguage: 'en',

@@ -118,3 +118,19 @@ export function parseCatalogCsv(
 export function ageMinutes(since: Date, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - since.getTime()) / 60_000))
 }
+
+/** An age for people: `45 min`, `3 h 20 min`, `2 d 4 h` (ru: `45 мин`, `3 ч 20 мин`, `2 дн 4 ч`). */
+export function formatAge(minutes: number, language: 'ru' | 'en'): string {
+  const [m, h, d] = language === 'ru' ? ['мин', 'ч', 'дн'] : ['min', 'h', 'd']
+  if (minutes < 60) return `${minutes} ${m}`
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} ${h} ${minutes % 60} ${m}`
+  return `${Math.floor(minutes / 1440)} ${d} ${Math.floor((minutes % 1440) / 60)} ${h}`
+}
+
+/** The colour a severity is shown in (the admin's theme variables). */
+export const SEVERITY_COLOURS: Record<Severity, string> = {
+  critical: 'var(--theme-error-600)',
+  major: 'var(--theme-error-400)',
+  minor: 'var(--theme-warning-600)',
+  warning: 'var(--theme-elevation-600)',
+}

@@ -3,6 +3,7 @@
 import { sql } from '@payloadcms/db-postgres'
 
 import { DEFAULT_SEVERITY } from '../domain/alarms'
+import { queueAlarmEmails, type AlarmMailOptions } from './notifications'
 
 /** A code raised or cleared on a pump: `at` is when (for a raise the modem's `since`, else the report's time). */
 export type AlarmChange = { pump: number; code: string; text: string; kind: 'raised' | 'cleared'; at: string }
@@ -12,13 +13,15 @@ type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
 /**
  * Applies the batch's alarm changes: a cleared code closes its open record; a raised code reopens the same
  * code's record cleared within `reopenWindowSeconds` (flapping: one fault, one record), else opens a new one with
- * the severity of the pump model's catalog (or the default). Answers the ids of the records opened (not reopened).
+ * the severity of the pump model's catalog (or the default), and queues its e-mails. Answers the ids of the records
+ * opened (not reopened: a flapping code is not told twice).
  */
 export async function recordAlarmChanges(
   tx: Executor,
   changes: AlarmChange[],
-  reopenWindowSeconds: number,
+  options: AlarmMailOptions & { reopenWindowSeconds: number },
 ): Promise<number[]> {
+  const reopenWindowSeconds = options.reopenWindowSeconds
   const cleared = changes.filter((change) => change.kind === 'cleared')
   const raised = changes.filter((change) => change.kind === 'raised')
   if (cleared.length) {
@@ -54,5 +57,8 @@ export async function recordAlarmChanges(
       and not exists (select 1 from alarms o where o.pump_id = r.pump and o.code = r.code and o.cleared_at is null)
     on conflict do nothing
     returning id`)
-  return (result as { rows: { id: number }[] }).rows.map((row) => row.id)
+  const opened = (result as { rows: { id: number }[] }).rows.map((row) => row.id)
+  // Their e-mails are queued in the same transaction: an alarm is never recorded without them.
+  await queueAlarmEmails(tx, opened, options)
+  return opened
 }

@@ -63,6 +63,22 @@ export const fresh = {
         data: { pump: pump as number, code: unique('E'), severity: 'major', raisedAt: new Date().toISOString() },
       })
     ).id,
+  /** A notification of a fresh alarm of a pump (queued as the ingestion queues them: no API). */
+  notification: async (pump: Id) => {
+    const alarm = await fresh.alarm(pump)
+    return (
+      await payload.create({
+        collection: 'notifications',
+        data: {
+          alarm: alarm as number,
+          channel: 'email',
+          recipient: 'team@test.local',
+          language: 'ru',
+          state: 'queued',
+        },
+      })
+    ).id
+  },
   /** A history event of a pump (written as the lifecycle service writes them: Local API, full rights). */
   pumpEvent: async (pump: Id) =>
     (

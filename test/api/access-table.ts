@@ -4,6 +4,7 @@ import { localUser, unique, type Role, type World } from '../support/fixtures'
 import { rest } from '../support/payload'
 import { payload, world } from '../support/world-suite'
 import { fresh, freeCountryCode, made, russiaId, type Id } from './access-fresh'
+import { alarmRows } from './access-table-alarms'
 
 type Slug =
   | 'users'
@@ -17,6 +18,7 @@ type Slug =
   | 'pumps'
   | 'pumpEvents'
   | 'alarms'
+  | 'notifications'
   | 'registrationAttempts'
   | 'feedback'
   | 'phoneCodes'
@@ -79,6 +81,7 @@ const updateData: Partial<Record<Slug, Record<string, unknown>>> = {
   manuals: { title: 'Renamed manual' },
   pumps: { note: 'updated note' },
   pumpEvents: { comment: 'rewritten history' },
+  notifications: { state: 'sent' },
   alarms: { acknowledgedAt: new Date().toISOString(), comment: 'acknowledged past the endpoint' },
   registrationAttempts: { outcome: 'claimed' },
   feedback: { handled: true },
@@ -188,18 +191,7 @@ table.push(
   ),
 )
 
-// Alarm records: staff read all, a partner its own pumps' (below); owners only through /api/alarms/mine; nobody
-// writes them through the API (the ingestion opens and clears them, the alarm endpoints acknowledge and assign).
-table.push(
-  ...row(
-    'alarms',
-    { list: ['admin', 'service', 'partner'], read: staff },
-    {
-      read: (w) => fresh.alarm(w.pumps.ofB.id),
-      write: (w) => fresh.alarm(w.pumps.ofA.id),
-    },
-  ),
-)
+table.push(...alarmRows(row))
 
 // The registration audit log and owners' feedback: staff read them (staff mark feedback handled); phone codes: nobody.
 table.push(

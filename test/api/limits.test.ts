@@ -20,6 +20,7 @@ const COLLECTIONS = [
   'pumps',
   'pumpEvents',
   'alarms',
+  'notifications',
   'partners',
   'buyers',
   'users',
