@@ -5,7 +5,9 @@ import { ru } from '@payloadcms/translations/languages/ru'
 import path from 'node:path'
 import { buildConfig, type Config } from 'payload'
 
+import { Alarms } from './collections/Alarms'
 import { Buyers } from './collections/Buyers'
+import { Notifications } from './collections/Notifications'
 import { Countries } from './collections/Countries'
 import { Feedback } from './collections/Feedback'
 import { Manuals } from './collections/Manuals'
@@ -24,6 +26,7 @@ import { dressConnectivityField } from './collections/pump-connectivity'
 import { mqttIngest, type IngestHost } from './plugins/mqtt-ingest'
 import { AWAITING_COMMISSIONING } from './src/domain/lifecycle'
 import { normalizeSerial } from './src/domain/registration'
+import { recordAlarmChanges } from './src/services/alarm-records'
 import { onClose } from './src/services/close'
 import { deviceKeyHash } from './src/services/device-keys'
 import { registerHealthCheck, type HealthReport } from './src/services/health'
@@ -36,7 +39,8 @@ import { TELEMETRY_TARGET } from './src/services/telemetry/tables'
 import { startTelemetryJob } from './src/services/telemetry/job'
 import { keepFieldErrors } from './hooks/errors'
 import { serverLogger } from './src/services/server-log'
-import { logMailAdapter } from './src/services/mail-log'
+import { mailAdapter } from './src/services/mail-smtp'
+import { NOTIFICATION_QUEUE, notificationTask } from './src/services/notification-job'
 
 // The project's folder, also when the config runs from scripts/run.js's bundle (src/services/root.ts).
 const dirname = rootDirOf()
@@ -48,6 +52,12 @@ export const ingestionHost: IngestHost = {
   awaitingCommissioning: AWAITING_COMMISSIONING,
   commission: commissionOnFirstConnection,
   telemetry: TELEMETRY_TARGET,
+  recordAlarms: (tx, changes) =>
+    recordAlarmChanges(tx, changes, {
+      reopenWindowSeconds: settings.alarmReopenSeconds,
+      teamEmail: settings.alarmEmailTo,
+      teamLanguage: settings.alarmEmailLanguage,
+    }),
 }
 
 // Every hidden field (Payload's auth secrets and the plugins' included) is unreadable and unwritable through the API.
@@ -69,19 +79,25 @@ export default protectInternalFields(
         // The content-locale switch only on the reference lists, whose names exist in both languages.
         providers: ['/src/components/ContentLocale#ContentLocale'],
         // The partner portal: a page to claim a pump, linked in the navigation for partner users.
-        afterNavLinks: ['/src/components/RegisterPumpNavLink#RegisterPumpNavLink'],
+        afterNavLinks: [
+          '/src/components/RegisterPumpNavLink#RegisterPumpNavLink',
+          '/src/components/AlarmConsoleNavLink#AlarmConsoleNavLink',
+        ],
         beforeDashboard: [
           '/src/components/PartnerFirstAction#PartnerFirstAction',
           '/src/components/FleetDashboard#FleetDashboard',
         ],
         views: {
           registerPump: { Component: '/src/components/RegisterPumpView#RegisterPumpView', path: '/register-pump' },
+          alarmConsole: { Component: '/src/components/AlarmConsoleView#AlarmConsoleView', path: '/alarm-console' },
         },
       },
     },
     collections: [
       Pumps,
       PumpEvents,
+      Alarms,
+      Notifications,
       Partners,
       Buyers,
       Feedback,
@@ -101,12 +117,25 @@ export default protectInternalFields(
       StatusConflict: 'info',
       RegistrationRefused: 'info',
       PasswordRefused: 'info',
+      AlarmRefused: 'info',
       // A failed or locked login is the caller's mistake: one line, no stack trace.
       AuthenticationError: 'info',
       LockedAuth: 'info',
     } as NonNullable<Config['loggingLevels']>,
     logger: serverLogger(),
-    email: logMailAdapter,
+    // SMTP_HOST set: alarm e-mails and Payload's own (password resets) go through SMTP; unset: to the log.
+    email: mailAdapter(settings),
+    // Alarm notifications are sent by a job every 15 s, in the server and the worker (not in builds, CLIs or tests).
+    jobs: {
+      tasks: [
+        notificationTask({
+          serverUrl: () => settings.serverUrl || `http://localhost:${settings.port}`,
+          maxAttempts: settings.notificationAttempts,
+        }),
+      ],
+      autoRun: [{ cron: '*/15 * * * * *', queue: NOTIFICATION_QUEUE, limit: 5 }],
+      shouldAutoRun: () => settings.role !== undefined,
+    },
     i18n: {
       supportedLanguages: { ru, en },
       fallbackLanguage: 'en',

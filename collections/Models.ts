@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { adminOnly, anyone, hiddenUnlessStaff } from '../access'
 import { modelTelemetryField } from './model-telemetry'
+import { alarmCatalogEndpoints, alarmCatalogField } from './model-alarms'
 
 export const Models: CollectionConfig = {
   slug: 'models',
@@ -32,5 +33,7 @@ export const Models: CollectionConfig = {
     },
     { name: 'specs', type: 'richText', label: { en: 'Specifications', ru: 'Характеристики' } },
     modelTelemetryField,
+    alarmCatalogField,
   ],
+  endpoints: alarmCatalogEndpoints,
 }

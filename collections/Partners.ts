@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { adminOnly, readPartners, staffOnly } from '../access'
 import { assignPartnerId, setPartnerTitle } from '../hooks/partners'
+import { partnerAlarmFields } from './partner-alarms'
 
 export const Partners: CollectionConfig = {
   slug: 'partners',
@@ -57,6 +58,7 @@ export const Partners: CollectionConfig = {
         { name: 'address', type: 'textarea', label: { en: 'Address', ru: 'Адрес' } },
       ],
     },
+    partnerAlarmFields,
     {
       name: 'certified',
       type: 'checkbox',

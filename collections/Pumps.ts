@@ -15,6 +15,7 @@ import {
   requireInstallationFromPartners,
   validateSimNumber,
 } from '../hooks/pumps'
+import { deletePumpAlarms } from '../hooks/alarms'
 import { INITIAL_STATUS, PUMP_STATUSES, STATUS_LABELS } from '../src/domain/lifecycle'
 import { NICKNAME_MAX_LENGTH } from '../src/domain/registration'
 import { deviceKeyEndpoint } from '../src/endpoints/device-key'
@@ -54,7 +55,7 @@ export const Pumps: CollectionConfig = {
     beforeValidate: [refuseProtectedPumpFields, ownersChangeOnlyNickname, requireInstallationFromPartners],
     beforeChange: [hashPumpPassword, deriveInstallationTimezone],
     afterChange: [recordAssignmentChanges],
-    beforeDelete: [deletePumpHistory],
+    beforeDelete: [deletePumpHistory, deletePumpAlarms],
   },
   endpoints: [
     ...factoryEndpoints,

@@ -10,6 +10,8 @@ import * as migration_20261205_122228_factory from './20261205_122228_factory'
 import * as migration_20261205_130000_factory_sql from './20261205_130000_factory_sql'
 import * as migration_20261205_123129_fleet from './20261205_123129_fleet'
 import * as migration_20261205_130000_fleet_sql from './20261205_130000_fleet_sql'
+import * as migration_20261205_123457_alarms from './20261205_123457_alarms'
+import * as migration_20261205_130000_alarms_sql from './20261205_130000_alarms_sql'
 
 export const migrations = [
   {
@@ -67,5 +69,13 @@ export const migrations = [
     up: migration_20261205_130000_fleet_sql.up,
     down: migration_20261205_130000_fleet_sql.down,
     name: '20261205_130000_fleet_sql',
+    up: migration_20261205_123457_alarms.up,
+    down: migration_20261205_123457_alarms.down,
+    name: '20261205_123457_alarms',
+  },
+  {
+    up: migration_20261205_130000_alarms_sql.up,
+    down: migration_20261205_130000_alarms_sql.down,
+    name: '20261205_130000_alarms_sql',
   },
 ]

@@ -70,6 +70,8 @@ export interface Config {
   collections: {
     pumps: Pump;
     pumpEvents: PumpEvent;
+    alarms: Alarm;
+    notifications: Notification;
     partners: Partner;
     buyers: Buyer;
     feedback: Feedback;
@@ -83,6 +85,7 @@ export interface Config {
     phoneCodes: PhoneCode;
     modemEvents: ModemEvent;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -96,6 +99,8 @@ export interface Config {
   collectionsSelect: {
     pumps: PumpsSelect<false> | PumpsSelect<true>;
     pumpEvents: PumpEventsSelect<false> | PumpEventsSelect<true>;
+    alarms: AlarmsSelect<false> | AlarmsSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     partners: PartnersSelect<false> | PartnersSelect<true>;
     buyers: BuyersSelect<false> | BuyersSelect<true>;
     feedback: FeedbackSelect<false> | FeedbackSelect<true>;
@@ -109,6 +114,7 @@ export interface Config {
     phoneCodes: PhoneCodesSelect<false> | PhoneCodesSelect<true>;
     modemEvents: ModemEventsSelect<false> | ModemEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -117,15 +123,25 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('ru' | 'en') | ('ru' | 'en')[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: 'ru' | 'en';
   widgets: {
     collections: CollectionsWidget;
   };
   user: Buyer | User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      dispatchAlarmNotifications: TaskDispatchAlarmNotifications;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -206,7 +222,6 @@ export interface Pump {
   serviceReason?: string | null;
   decommissioningDate?: string | null;
   decommissioningReason?: string | null;
-  activeAlarmCount?: number | null;
   /**
    * Times in this table are on your browser's clock
    */
@@ -269,6 +284,21 @@ export interface Model {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * Import a CSV with POST /api/models/{id}/alarm-catalog (docs/alarms.md)
+   */
+  alarmCatalog?:
+    | {
+        code: string;
+        severity: 'critical' | 'major' | 'minor' | 'warning';
+        manualPage?: number | null;
+        textRu: string;
+        textEn: string;
+        actionRu?: string | null;
+        actionEn?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -342,6 +372,13 @@ export interface Partner {
     email?: string | null;
     address?: string | null;
   };
+  /**
+   * Sent to the contact e-mail when a pump of this partner raises an alarm
+   */
+  alarmMail?: {
+    severities?: ('critical' | 'major' | 'minor' | 'warning')[] | null;
+    language?: ('ru' | 'en') | null;
+  };
   certified?: boolean | null;
   title?: string | null;
   updatedAt: string;
@@ -403,7 +440,6 @@ export interface PumpEvent {
   user?: (number | null) | User;
   actorName?: string | null;
   source: 'button' | 'admin_override' | 'modem' | 'import' | 'card' | 'partner_claim' | 'owner_app';
-  pumpPartner?: (number | null) | Partner;
   comment?: string | null;
   data?:
     | {
@@ -460,6 +496,45 @@ export interface ModemEvent {
   kind: 'connected' | 'disconnected' | 'timed_out' | 'alarm_raised' | 'alarm_cleared';
   code?: string | null;
   text?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "alarms".
+ */
+export interface Alarm {
+  id: number;
+  pump: number | Pump;
+  code: string;
+  severity: 'critical' | 'major' | 'minor' | 'warning';
+  text?: string | null;
+  raisedAt: string;
+  clearedAt?: string | null;
+  flaps?: number | null;
+  acknowledgedAt?: string | null;
+  acknowledgedBy?: (number | null) | User;
+  comment?: string | null;
+  assignedTo?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  alarm: number | Alarm;
+  channel: 'email' | 'push';
+  recipient: string;
+  language: 'ru' | 'en';
+  state: 'queued' | 'sending' | 'sent' | 'failed';
+  attempts?: number | null;
+  nextAttemptAt?: string | null;
+  sentAt?: string | null;
+  subject?: string | null;
+  lastError?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -535,6 +610,107 @@ export interface PayloadKv {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'dispatchAlarmNotifications';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'dispatchAlarmNotifications') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
@@ -543,6 +719,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'pumpEvents';
         value: number | PumpEvent;
+      } | null)
+    | ({
+        relationTo: 'alarms';
+        value: number | Alarm;
+      } | null)
+    | ({
+        relationTo: 'notifications';
+        value: number | Notification;
       } | null)
     | ({
         relationTo: 'partners';
@@ -674,7 +858,6 @@ export interface PumpsSelect<T extends boolean = true> {
   serviceReason?: T;
   decommissioningDate?: T;
   decommissioningReason?: T;
-  activeAlarmCount?: T;
   history?: T;
   online?: T;
   lastDataAt?: T;
@@ -708,9 +891,45 @@ export interface PumpEventsSelect<T extends boolean = true> {
   user?: T;
   actorName?: T;
   source?: T;
-  pumpPartner?: T;
   comment?: T;
   data?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "alarms_select".
+ */
+export interface AlarmsSelect<T extends boolean = true> {
+  pump?: T;
+  code?: T;
+  severity?: T;
+  text?: T;
+  raisedAt?: T;
+  clearedAt?: T;
+  flaps?: T;
+  acknowledgedAt?: T;
+  acknowledgedBy?: T;
+  comment?: T;
+  assignedTo?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  alarm?: T;
+  channel?: T;
+  recipient?: T;
+  language?: T;
+  state?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  sentAt?: T;
+  subject?: T;
+  lastError?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -729,6 +948,12 @@ export interface PartnersSelect<T extends boolean = true> {
         phone?: T;
         email?: T;
         address?: T;
+      };
+  alarmMail?:
+    | T
+    | {
+        severities?: T;
+        language?: T;
       };
   certified?: T;
   title?: T;
@@ -783,6 +1008,18 @@ export interface ModelsSelect<T extends boolean = true> {
   code?: T;
   manual?: T;
   specs?: T;
+  alarmCatalog?:
+    | T
+    | {
+        code?: T;
+        severity?: T;
+        manualPage?: T;
+        textRu?: T;
+        textEn?: T;
+        actionRu?: T;
+        actionEn?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -914,6 +1151,38 @@ export interface PayloadKvSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  meta?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents_select".
  */
 export interface PayloadLockedDocumentsSelect<T extends boolean = true> {
@@ -946,6 +1215,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -953,6 +1250,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDispatchAlarmNotifications".
+ */
+export interface TaskDispatchAlarmNotifications {
+  input?: unknown;
+  output: {
+    sent?: number | null;
+    retried?: number | null;
+    failed?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -106,6 +106,21 @@ export const settings = {
   smsSender: oneOf('SMS_SENDER', ['log', 'webhook'] as const, 'log'),
   smsWebhookUrl: env.SMS_WEBHOOK_URL || undefined,
   smsWebhookToken: env.SMS_WEBHOOK_TOKEN || undefined,
+  /** A code raised again within this long of being cleared reopens its alarm record (docs/alarms.md). */
+  alarmReopenSeconds: integer('ALARM_REOPEN_SECONDS', 600),
+  /** Outgoing mail (alarm e-mails, password resets): SMTP_HOST unset writes each e-mail to the server log. */
+  smtpHost: env.SMTP_HOST || undefined,
+  smtpPort: integer('SMTP_PORT', 587),
+  smtpUser: env.SMTP_USER || undefined,
+  smtpPassword: env.SMTP_PASSWORD || undefined,
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  smtpSecure: flag('SMTP_SECURE'),
+  mailFrom: env.MAIL_FROM || 'registry@localhost',
+  /** The service team's address for new critical and major alarms (unset: partners only), and its language. */
+  alarmEmailTo: env.ALARM_EMAIL_TO || undefined,
+  alarmEmailLanguage: oneOf('ALARM_EMAIL_LANGUAGE', ['ru', 'en'] as const, 'ru'),
+  /** Sending attempts of one notification before it is marked failed (back-off doubles from 30 s). */
+  notificationAttempts: integer('NOTIFICATION_ATTEMPTS', 5),
 }
 
 export type Settings = typeof settings

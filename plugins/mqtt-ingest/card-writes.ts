@@ -3,6 +3,7 @@
 import { sql } from '@payloadcms/db-postgres'
 
 import { identifier, insertReadings, keysetIds, type HistoryWrites } from './history-writes'
+import type { AlarmChange, IngestHost } from './host'
 import { alarmChanges, type Alarm, type ModemEventKind, type PendingCard } from './modem'
 import { latestOf, type LatestValues } from './readings'
 
@@ -36,6 +37,11 @@ export type CardRow = {
 
 type ModemEventRow = { pump: number; at: string; kind: ModemEventKind; code: string | null; text: string | null }
 type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
+/** The host's alarm records, written in the batch's transaction (optional). */
+type RecordAlarms = IngestHost['recordAlarms']
+
+/** What else a batch writes in the card's transaction: the readings' history and the host's alarm records. */
+export type BatchExtras = { history?: HistoryWrites | null; recordAlarms?: RecordAlarms }
 export type Database = Executor & { transaction: <T>(work: (tx: Executor) => Promise<T>) => Promise<T> }
 
 /** A pending card as a statement row; throws (RangeError) for a time that has no ISO form. */
@@ -85,7 +91,7 @@ export async function writeIsolating(
   db: Database,
   rows: CardRow[],
   outcome: WriteOutcome,
-  history: HistoryWrites | null = null,
+  extras: BatchExtras = {},
 ): Promise<WriteOutcome> {
   if (!rows.length) return outcome
   if (outcome.failed) {
@@ -93,7 +99,7 @@ export async function writeIsolating(
     return outcome
   }
   try {
-    const { written, skipped } = await writeCards(db, rows, history)
+    const { written, skipped } = await writeCards(db, rows, extras)
     outcome.written.push(...written)
     outcome.skipped.push(...skipped)
   } catch (error) {
@@ -103,8 +109,8 @@ export async function writeIsolating(
       outcome.dropped.push({ serial: rows[0].serial, error: error as Error })
     } else {
       const half = Math.ceil(rows.length / 2)
-      await writeIsolating(db, rows.slice(0, half), outcome, history)
-      await writeIsolating(db, rows.slice(half), outcome, history)
+      await writeIsolating(db, rows.slice(0, half), outcome, extras)
+      await writeIsolating(db, rows.slice(half), outcome, extras)
     }
   }
   return outcome
@@ -145,7 +151,7 @@ async function writeHistory(tx: Executor, history: HistoryWrites | null, written
 async function writeCards(
   db: Database,
   rows: CardRow[],
-  history: HistoryWrites | null,
+  { history = null, recordAlarms }: BatchExtras,
 ): Promise<{ written: FlushRow[]; skipped: string[] }> {
   if (history) await learnKeysets(db, history, rows)
   return db.transaction(async (tx) => {
@@ -193,6 +199,8 @@ async function writeCards(
     const events = modemEvents(updated)
     if (events.length) await insertModemEvents(tx, events)
     await writeHistory(tx, history, updated)
+    const changes = recordAlarms ? alarmRecordChanges(updated) : []
+    if (changes.length) await recordAlarms!(tx, changes)
     return { written: updated, skipped: await lockedElsewhere(tx, rows, updated) }
   })
 }
@@ -229,6 +237,19 @@ function modemEvents(rows: FlushRow[]): ModemEventRow[] {
       events.push({ pump: row.id, at, kind: 'alarm_cleared', code: alarm.code, text: alarm.text })
   }
   return events
+}
+
+/** The alarms raised (at the modem's `since`, else the report's time) and cleared in each written card. */
+export function alarmRecordChanges(rows: FlushRow[]): AlarmChange[] {
+  const changes: AlarmChange[] = []
+  for (const row of rows) {
+    const { raised, cleared } = alarmChanges(row.was_alarms ?? [], row.active_alarms ?? [])
+    const at = row.alarms_at ?? new Date().toISOString()
+    for (const alarm of raised)
+      changes.push({ pump: row.id, code: alarm.code, text: alarm.text, kind: 'raised', at: alarm.since ?? at })
+    for (const alarm of cleared) changes.push({ pump: row.id, code: alarm.code, text: alarm.text, kind: 'cleared', at })
+  }
+  return changes
 }
 
 export async function insertModemEvents(tx: Executor, events: ModemEventRow[]): Promise<void> {

@@ -17,7 +17,7 @@ import type { BrokerHost, IngestHost } from './host'
 import { type IngestOptions } from './ingest-options'
 import { Ingester } from './ingester'
 
-export type { IngestHost } from './host'
+export type { AlarmChange, IngestHost, SqlExecutor } from './host'
 export type { IngestAccess } from './collections'
 
 /** Where and how the ingestion connects; read when it starts. */

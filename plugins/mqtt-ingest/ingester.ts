@@ -183,7 +183,8 @@ export class Ingester {
     }
     const outcome: WriteOutcome = { written: [], skipped: [], dropped: [], failed: null }
     const history = historyWrites(this.options.host.telemetry, this.keysets, batch, this.counts)
-    await writeIsolating(this.drizzle as unknown as Database, rows, outcome, history)
+    const recordAlarms = this.options.host.recordAlarms
+    await writeIsolating(this.drizzle as unknown as Database, rows, outcome, { history, recordAlarms })
     for (const { serial, error } of outcome.dropped) this.drop(serial, error)
     this.pending.putBack(batch, outcome.skipped)
     if (outcome.written.length || !outcome.failed) this.committed(batch, outcome)

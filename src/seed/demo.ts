@@ -10,6 +10,7 @@ import { DEMO_TELEMETRY_SCHEMA } from '../domain/telemetry-demo'
 import { importStatus } from '../services/lifecycle'
 import { backfillDemoTelemetry } from '../services/telemetry/backfill'
 import { settings } from '../settings'
+import { DEMO_ALARM_CATALOG } from './demo-alarms'
 import { onePagePdf } from './pdf'
 
 export const DEMO_ACCOUNTS = [
@@ -85,7 +86,12 @@ async function seedModels(payload: Payload) {
       file: { data: pdf, mimetype: 'application/pdf', name: `${code}.pdf`, size: pdf.length },
     })
     const telemetry = DEMO_TELEMETRY_SCHEMA as never
-    models.push(await payload.create({ collection: 'models', data: { name, code, manual: manual.id, telemetry } }))
+    models.push(
+      await payload.create({
+        collection: 'models',
+        data: { name, code, manual: manual.id, telemetry, alarmCatalog: DEMO_ALARM_CATALOG },
+      }),
+    )
   }
   return models
 }

@@ -55,6 +55,30 @@ export const fresh = {
   objectType: async () =>
     (await payload.create({ collection: 'objectTypes', data: { code: unique('ot'), name: unique('Type') } })).id,
   pump: async () => (await payload.create({ collection: 'pumps', data: { serial: unique('SN') } })).id,
+  /** An open alarm record of a pump (written as the ingestion writes them: no API), with a code of its own. */
+  alarm: async (pump: Id) =>
+    (
+      await payload.create({
+        collection: 'alarms',
+        data: { pump: pump as number, code: unique('E'), severity: 'major', raisedAt: new Date().toISOString() },
+      })
+    ).id,
+  /** A notification of a fresh alarm of a pump (queued as the ingestion queues them: no API). */
+  notification: async (pump: Id) => {
+    const alarm = await fresh.alarm(pump)
+    return (
+      await payload.create({
+        collection: 'notifications',
+        data: {
+          alarm: alarm as number,
+          channel: 'email',
+          recipient: 'team@test.local',
+          language: 'ru',
+          state: 'queued',
+        },
+      })
+    ).id
+  },
   /** A history event of a pump (written as the lifecycle service writes them: Local API, full rights). */
   pumpEvent: async (pump: Id) =>
     (

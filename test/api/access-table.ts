@@ -4,6 +4,7 @@ import { localUser, unique, type Role, type World } from '../support/fixtures'
 import { rest } from '../support/payload'
 import { payload, world } from '../support/world-suite'
 import { fresh, freeCountryCode, made, russiaId, type Id } from './access-fresh'
+import { alarmRows } from './access-table-alarms'
 
 type Slug =
   | 'users'
@@ -16,6 +17,8 @@ type Slug =
   | 'objectTypes'
   | 'pumps'
   | 'pumpEvents'
+  | 'alarms'
+  | 'notifications'
   | 'registrationAttempts'
   | 'feedback'
   | 'phoneCodes'
@@ -52,6 +55,12 @@ const createData: Partial<Record<Slug, (w: World) => Record<string, unknown>>> =
     actor: 'user',
     source: 'button',
   }),
+  alarms: (w) => ({
+    pump: w.pumps.ofA.id,
+    code: unique('E'),
+    severity: 'critical',
+    raisedAt: new Date().toISOString(),
+  }),
   registrationAttempts: () => ({ flow: 'partner_claim', serial: 'FORGED', outcome: 'claimed' }),
   feedback: (w) => ({ buyer: w.ownerX.id, email: 'forged@example.com', message: 'forged' }),
   phoneCodes: () => ({
@@ -72,6 +81,8 @@ const updateData: Partial<Record<Slug, Record<string, unknown>>> = {
   manuals: { title: 'Renamed manual' },
   pumps: { note: 'updated note' },
   pumpEvents: { comment: 'rewritten history' },
+  notifications: { state: 'sent' },
+  alarms: { acknowledgedAt: new Date().toISOString(), comment: 'acknowledged past the endpoint' },
   registrationAttempts: { outcome: 'claimed' },
   feedback: { handled: true },
   phoneCodes: { used: false },
@@ -179,6 +190,8 @@ table.push(
     },
   ),
 )
+
+table.push(...alarmRows(row))
 
 // The registration audit log and owners' feedback: staff read them (staff mark feedback handled); phone codes: nobody.
 table.push(

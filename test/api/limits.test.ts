@@ -19,6 +19,8 @@ afterAll(async () => {
 const COLLECTIONS = [
   'pumps',
   'pumpEvents',
+  'alarms',
+  'notifications',
   'partners',
   'buyers',
   'users',

@@ -1,0 +1,95 @@
+// The one writer of the notifications log: queues the e-mails of newly opened alarms in bulk (in the alarms'
+// own transaction, so none is lost and, by the unique key alarm × channel × recipient, none is queued twice), and
+// sends what is due, a claimed batch at a time, with retries and back-off, marking each sent or failed.
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import { sql } from '@payloadcms/db-postgres'
+import type { Payload, SendEmailOptions } from 'payload'
+
+import { backoffSeconds, NOTIFY_SEVERITIES, STALE_SENDING_SECONDS } from '../domain/notifications'
+import { composeAlarmEmail } from './notification-mail'
+
+type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
+
+export type AlarmMailOptions = {
+  /** The service team's address (ALARM_EMAIL_TO) and its language; unset: partners only. */
+  teamEmail?: string
+  teamLanguage: 'ru' | 'en'
+}
+
+/** Queues the e-mails of the alarms just opened: the responsible partner's contact (its severities and language), the team. */
+export async function queueAlarmEmails(tx: Executor, alarmIds: number[], options: AlarmMailOptions): Promise<void> {
+  if (!alarmIds.length) return
+  const ids = JSON.stringify(alarmIds)
+  const team = options.teamEmail ?? null
+  await tx.execute(sql`
+    insert into notifications (alarm_id, channel, recipient, language, state, attempts, next_attempt_at, updated_at, created_at)
+    select a.id, 'email'::enum_notifications_channel, pa.contacts_email,
+      coalesce(pa.alarm_mail_language::text, 'ru')::enum_notifications_language,
+      'queued'::enum_notifications_state, 0, now(), now(), now()
+    from alarms a join pumps p on p.id = a.pump_id join partners pa on pa.id = p.responsible_partner_id
+    where a.id in (select jsonb_array_elements_text(${ids}::jsonb)::integer)
+      and coalesce(pa.contacts_email, '') <> ''
+      and exists (select 1 from partners_alarm_mail_severities s where s.parent_id = pa.id and s.value::text = a.severity::text)
+    union all
+    select a.id, 'email'::enum_notifications_channel, ${team}::text, ${options.teamLanguage}::enum_notifications_language,
+      'queued'::enum_notifications_state, 0, now(), now(), now()
+    from alarms a
+    where ${team}::text is not null and a.id in (select jsonb_array_elements_text(${ids}::jsonb)::integer)
+      and a.severity::text in (select jsonb_array_elements_text(${JSON.stringify(NOTIFY_SEVERITIES)}::jsonb))
+    on conflict do nothing`)
+}
+
+type Claimed = { id: number; alarm_id: number; recipient: string; language: 'ru' | 'en'; attempts: number }
+
+function drizzleOf(payload: Payload): Executor {
+  return (payload.db as unknown as PostgresAdapter).drizzle as unknown as Executor
+}
+
+/** Takes up to `limit` due notifications as `sending` (another dispatcher skips them). */
+async function claim(db: Executor, now: Date, limit: number): Promise<Claimed[]> {
+  const at = now.toISOString()
+  const result = await db.execute(sql`
+    update notifications n set state = 'sending', updated_at = ${at}::timestamptz
+    where n.id in (
+      select id from notifications
+      where (state = 'queued' and next_attempt_at <= ${at}::timestamptz)
+         or (state = 'sending' and updated_at < ${at}::timestamptz - make_interval(secs => ${STALE_SENDING_SECONDS}))
+      order by next_attempt_at limit ${limit} for update skip locked)
+    returning n.id, n.alarm_id, n.recipient, n.language, n.attempts`)
+  return (result as { rows: Claimed[] }).rows
+}
+
+export type DispatchOutcome = { sent: number; retried: number; failed: number }
+
+/**
+ * Sends the due notifications through `send` (Payload's e-mail adapter): a sent one is marked sent; a failed one
+ * is put back with back-off, and marked failed after `maxAttempts`. Answers what happened.
+ */
+export async function dispatchNotifications(
+  payload: Payload,
+  send: (message: SendEmailOptions) => Promise<unknown>,
+  options: { serverUrl: string; maxAttempts: number; now?: Date; limit?: number },
+): Promise<DispatchOutcome> {
+  const db = drizzleOf(payload)
+  const now = options.now ?? new Date()
+  const outcome: DispatchOutcome = { sent: 0, retried: 0, failed: 0 }
+  for (const row of await claim(db, now, options.limit ?? 50)) {
+    const attempts = Number(row.attempts) + 1
+    try {
+      const mail = await composeAlarmEmail(payload, row.alarm_id, row.language, options.serverUrl)
+      await send({ to: row.recipient, subject: mail.subject, text: mail.text })
+      await db.execute(sql`update notifications set state = 'sent', attempts = ${attempts}, sent_at = ${now.toISOString()}::timestamptz,
+        subject = ${mail.subject}, last_error = null, updated_at = now() where id = ${row.id}`)
+      outcome.sent++
+    } catch (error) {
+      const failed = attempts >= options.maxAttempts
+      const next = new Date(now.getTime() + backoffSeconds(attempts) * 1000).toISOString()
+      await db.execute(sql`update notifications set state = ${failed ? 'failed' : 'queued'}, attempts = ${attempts},
+        next_attempt_at = ${next}::timestamptz, last_error = ${String((error as Error).message).slice(0, 500)}, updated_at = now()
+        where id = ${row.id}`)
+      if (failed) outcome.failed++
+      else outcome.retried++
+    }
+  }
+  return outcome
+}

@@ -1,0 +1,206 @@
+// Issue 13, item 4 (e-mail): an alarm raised over MQTT queues its e-mails with the alarm record, and the dispatcher
+// sends them through Payload's SMTP adapter to a real SMTP server: one to the responsible partner in its language,
+// one to the service team (ALARM_EMAIL_TO) in theirs; never twice; a refusing or absent server is retried with
+// back-off (the clock is the test's) and the message then marked failed, nothing lost.
+import { sql } from '@payloadcms/db-postgres'
+import type { SendEmailOptions } from 'payload'
+
+import { backoffSeconds } from '../../src/domain/notifications'
+import { mailAdapter } from '../../src/services/mail-smtp'
+import { NOTIFICATION_QUEUE, NOTIFICATION_TASK } from '../../src/services/notification-job'
+import { dispatchNotifications } from '../../src/services/notifications'
+import { settings } from '../../src/settings'
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink'
+import { card, connect, eventually, payload, publish, pump, useIngestion, type Modem } from './ingest-suite'
+import { execute } from './modems'
+
+useIngestion()
+
+const TEAM = 'service-team@test.local'
+let smtp: SmtpSink
+let send: (message: SendEmailOptions) => Promise<unknown>
+let modelId: number
+let partnerId: number
+
+beforeAll(async () => {
+  smtp = await startSmtpSink()
+  // The adapter payload.config.ts builds when SMTP_HOST is set, aimed at the test's server.
+  const adapter = mailAdapter({ ...settings, smtpHost: '127.0.0.1', smtpPort: smtp.port, smtpSecure: false })
+  const mail = await adapter({ payload })
+  send = (message) => mail.sendEmail(message)
+  settings.alarmEmailTo = TEAM
+  settings.alarmEmailLanguage = 'ru'
+  const model = await payload.create({
+    collection: 'models',
+    data: {
+      name: 'Notify model',
+      code: `NM-${Date.now()}`,
+      alarmCatalog: [
+        {
+          code: 'E12',
+          severity: 'critical',
+          textRu: 'Низкий расход',
+          textEn: 'Low flow',
+          actionRu: 'Проверьте фильтр',
+          actionEn: 'Check the filter',
+          manualPage: 44,
+        },
+        { code: 'W3', severity: 'minor', textRu: 'Фильтр', textEn: 'Filter' },
+      ],
+    },
+  })
+  modelId = model.id
+  const partner = await payload.create({
+    collection: 'partners',
+    data: { name: 'Notify Partner', contacts: { email: 'installer@partner.test' }, alarmMail: { language: 'en' } },
+  })
+  partnerId = partner.id
+})
+
+afterAll(async () => {
+  settings.alarmEmailTo = undefined
+  await smtp.close()
+})
+
+async function partnerPump(): Promise<Modem> {
+  const modem = await pump()
+  await execute(
+    payload,
+    sql`update pumps set model_id = ${modelId}, responsible_partner_id = ${partnerId} where id = ${modem.id}`,
+  )
+  return modem
+}
+
+async function notificationsOf(pumpId: number) {
+  return (
+    await payload.find({
+      collection: 'notifications',
+      where: { 'alarm.pump': { equals: pumpId } },
+      sort: 'recipient',
+      depth: 0,
+    })
+  ).docs
+}
+
+async function raise(modem: Modem, active: object[], ts = Date.now()) {
+  const client = await connect(modem)
+  await publish(client, `hp/${modem.serial}/alarms`, { ts, active })
+  const codes = active.map((alarm) => (alarm as { code: string }).code)
+  await eventually(async () =>
+    expect(((await card(modem.id)).activeAlarms as { code: string }[]).map((alarm) => alarm.code)).toEqual(codes),
+  )
+  return client
+}
+
+const dispatch = (now?: Date) =>
+  dispatchNotifications(payload, send, { serverUrl: 'https://registry.test', maxAttempts: 3, now })
+
+describe('alarm e-mails', () => {
+  it('a critical alarm e-mails the partner in English and the team in Russian, once', async () => {
+    const modem = await partnerPump()
+    smtp.received.length = 0
+    const client = await raise(modem, [{ code: 'E12', text: 'LOW FLOW' }])
+    const queued = await notificationsOf(modem.id)
+    expect(queued.map((row) => [row.recipient, row.language, row.state])).toEqual([
+      ['installer@partner.test', 'en', 'queued'],
+      [TEAM, 'ru', 'queued'],
+    ])
+    expect(await dispatch()).toEqual({ sent: 2, retried: 0, failed: 0 })
+    await eventually(async () => expect(smtp.received).toHaveLength(2))
+    const toPartner = smtp.received.find((mail) => mail.to.includes('installer@partner.test'))!
+    expect(toPartner.subject).toBe(`Critical: E12 — Low flow (${modem.serial})`)
+    expect(toPartner.text).toContain('What to do: Check the filter')
+    expect(toPartner.text).toContain('Manual, page 44')
+    expect(toPartner.text).toContain(`Pump card: https://registry.test/admin/collections/pumps/${modem.id}`)
+    const toTeam = smtp.received.find((mail) => mail.to.includes(TEAM))!
+    expect(toTeam.subject).toBe(`Критическая: E12 — Низкий расход (${modem.serial})`)
+    expect(toTeam.text).toContain('Что делать: Проверьте фильтр')
+    expect((await notificationsOf(modem.id)).map((row) => [row.state, row.attempts])).toEqual([
+      ['sent', 1],
+      ['sent', 1],
+    ])
+
+    // Nothing twice: another run, the same set again, and a flap within the window send nothing more.
+    expect(await dispatch()).toEqual({ sent: 0, retried: 0, failed: 0 })
+    const now = Date.now()
+    await publish(client, `hp/${modem.serial}/alarms`, { ts: now + 1000, active: [] })
+    await eventually(async () => expect((await card(modem.id)).activeAlarms).toEqual([]))
+    await publish(client, `hp/${modem.serial}/alarms`, { ts: now + 2000, active: [{ code: 'E12' }] })
+    await eventually(async () => expect((await card(modem.id)).activeAlarms).toHaveLength(1))
+    expect(await notificationsOf(modem.id)).toHaveLength(2)
+    expect(await dispatch()).toEqual({ sent: 0, retried: 0, failed: 0 })
+    expect(smtp.received).toHaveLength(2)
+  })
+
+  it('a minor alarm e-mails nobody (the partner chose critical and major; the team gets those)', async () => {
+    const modem = await partnerPump()
+    await raise(modem, [{ code: 'W3' }])
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(await notificationsOf(modem.id)).toEqual([])
+  })
+
+  it('a refusing server is retried with back-off until it takes the message; one that stays away fails it', async () => {
+    const modem = await partnerPump()
+    smtp.received.length = 0
+    await raise(modem, [{ code: 'E12' }])
+    await eventually(async () => expect(await notificationsOf(modem.id)).toHaveLength(2))
+    smtp.refuseNext(2)
+    const start = new Date()
+    expect(await dispatch(start)).toEqual({ sent: 0, retried: 2, failed: 0 })
+    const waiting = await notificationsOf(modem.id)
+    expect(waiting.map((row) => [row.state, row.attempts])).toEqual([
+      ['queued', 1],
+      ['queued', 1],
+    ])
+    expect(waiting[0].lastError).toMatch(/Mailbox unavailable/)
+    // Not due yet: nothing is tried before the back-off.
+    expect(await dispatch(new Date(start.getTime() + 1000))).toEqual({ sent: 0, retried: 0, failed: 0 })
+    const later = new Date(start.getTime() + backoffSeconds(1) * 1000 + 1000)
+    expect(await dispatch(later)).toEqual({ sent: 2, retried: 0, failed: 0 })
+    await eventually(async () => expect(smtp.received).toHaveLength(2))
+    expect((await notificationsOf(modem.id)).map((row) => [row.state, row.attempts])).toEqual([
+      ['sent', 2],
+      ['sent', 2],
+    ])
+
+    // A server that is down: three attempts, then failed, with the reason kept.
+    const down = await partnerPump()
+    await raise(down, [{ code: 'E12' }])
+    await eventually(async () => expect(await notificationsOf(down.id)).toHaveLength(2))
+    const closedPort = mailAdapter({ ...settings, smtpHost: '127.0.0.1', smtpPort: 1, smtpSecure: false })
+    const dead = await closedPort({ payload })
+    let clock = Date.now()
+    const outcomes = []
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      outcomes.push(
+        await dispatchNotifications(payload, (message) => dead.sendEmail(message), {
+          serverUrl: 'https://registry.test',
+          maxAttempts: 3,
+          now: new Date(clock),
+        }),
+      )
+      clock += backoffSeconds(attempt) * 1000 + 1000
+    }
+    expect(outcomes).toEqual([
+      { sent: 0, retried: 2, failed: 0 },
+      { sent: 0, retried: 2, failed: 0 },
+      { sent: 0, retried: 0, failed: 2 },
+    ])
+    const failed = await notificationsOf(down.id)
+    expect(failed.map((row) => [row.state, row.attempts])).toEqual([
+      ['failed', 3],
+      ['failed', 3],
+    ])
+    expect(failed[0].lastError).toMatch(/ECONNREFUSED/)
+  })
+
+  it("runs as Payload's job (queued, run, the message sent through the configured adapter)", async () => {
+    const modem = await partnerPump()
+    await raise(modem, [{ code: 'E12' }])
+    await eventually(async () => expect(await notificationsOf(modem.id)).toHaveLength(2))
+    await payload.jobs.queue({ task: NOTIFICATION_TASK, input: {}, queue: NOTIFICATION_QUEUE })
+    await payload.jobs.run({ queue: NOTIFICATION_QUEUE })
+    // No SMTP_HOST in the tests: the configured adapter is the log one; the messages count as sent.
+    expect((await notificationsOf(modem.id)).map((row) => row.state)).toEqual(['sent', 'sent'])
+  })
+})
