@@ -5,13 +5,13 @@ import * as migration_20261128_051649_mqtt_ingest from './20261128_051649_mqtt_i
 import * as migration_20261201_212946_access_hardening from './20261201_212946_access_hardening'
 import * as migration_20261205_092056_pumps_no_edit_lock from './20261205_092056_pumps_no_edit_lock'
 import * as migration_20261205_122141_telemetry from './20261205_122141_telemetry'
-import * as migration_20261205_130000_telemetry_sql from './20261205_130000_telemetry_sql'
 import * as migration_20261205_122228_factory from './20261205_122228_factory'
-import * as migration_20261205_130000_factory_sql from './20261205_130000_factory_sql'
 import * as migration_20261205_123129_fleet from './20261205_123129_fleet'
-import * as migration_20261205_130000_fleet_sql from './20261205_130000_fleet_sql'
 import * as migration_20261205_123457_alarms from './20261205_123457_alarms'
 import * as migration_20261205_130000_alarms_sql from './20261205_130000_alarms_sql'
+import * as migration_20261205_130000_factory_sql from './20261205_130000_factory_sql'
+import * as migration_20261205_130000_fleet_sql from './20261205_130000_fleet_sql'
+import * as migration_20261205_130000_telemetry_sql from './20261205_130000_telemetry_sql'
 
 export const migrations = [
   {
@@ -50,25 +50,16 @@ export const migrations = [
     name: '20261205_122141_telemetry',
   },
   {
-    up: migration_20261205_130000_telemetry_sql.up,
-    down: migration_20261205_130000_telemetry_sql.down,
-    name: '20261205_130000_telemetry_sql',
     up: migration_20261205_122228_factory.up,
     down: migration_20261205_122228_factory.down,
     name: '20261205_122228_factory',
   },
   {
-    up: migration_20261205_130000_factory_sql.up,
-    down: migration_20261205_130000_factory_sql.down,
-    name: '20261205_130000_factory_sql',
     up: migration_20261205_123129_fleet.up,
     down: migration_20261205_123129_fleet.down,
     name: '20261205_123129_fleet',
   },
   {
-    up: migration_20261205_130000_fleet_sql.up,
-    down: migration_20261205_130000_fleet_sql.down,
-    name: '20261205_130000_fleet_sql',
     up: migration_20261205_123457_alarms.up,
     down: migration_20261205_123457_alarms.down,
     name: '20261205_123457_alarms',
@@ -77,5 +68,20 @@ export const migrations = [
     up: migration_20261205_130000_alarms_sql.up,
     down: migration_20261205_130000_alarms_sql.down,
     name: '20261205_130000_alarms_sql',
+  },
+  {
+    up: migration_20261205_130000_factory_sql.up,
+    down: migration_20261205_130000_factory_sql.down,
+    name: '20261205_130000_factory_sql',
+  },
+  {
+    up: migration_20261205_130000_fleet_sql.up,
+    down: migration_20261205_130000_fleet_sql.down,
+    name: '20261205_130000_fleet_sql',
+  },
+  {
+    up: migration_20261205_130000_telemetry_sql.up,
+    down: migration_20261205_130000_telemetry_sql.down,
+    name: '20261205_130000_telemetry_sql',
   },
 ]

@@ -222,6 +222,16 @@ export interface Pump {
   serviceReason?: string | null;
   decommissioningDate?: string | null;
   decommissioningReason?: string | null;
+  telemetryLatest?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  activeAlarmCount?: number | null;
   /**
    * Times in this table are on your browser's clock
    */
@@ -284,6 +294,31 @@ export interface Model {
     };
     [k: string]: unknown;
   } | null;
+  telemetry?:
+    | {
+        key: string;
+        kind: 'number' | 'boolean' | 'enum';
+        unit?: string | null;
+        name: {
+          ru: string;
+          en: string;
+        };
+        min?: number | null;
+        max?: number | null;
+        decimals?: number | null;
+        values?:
+          | {
+              value: number;
+              label: {
+                ru: string;
+                en: string;
+              };
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
   /**
    * Import a CSV with POST /api/models/{id}/alarm-catalog (docs/alarms.md)
    */
@@ -430,7 +465,7 @@ export interface PumpEvent {
   id: number;
   pump: number | Pump;
   at: string;
-  kind: 'status' | 'partner' | 'owner';
+  kind: 'status' | 'partner' | 'owner' | 'secrets';
   from?: ('created' | 'produced' | 'released' | 'shipped' | 'in_operation' | 'in_service' | 'decommissioned') | null;
   to?: ('created' | 'produced' | 'released' | 'shipped' | 'in_operation' | 'in_service' | 'decommissioned') | null;
   partner?: (number | null) | Partner;
@@ -439,7 +474,9 @@ export interface PumpEvent {
   actor: 'user' | 'owner' | 'modem' | 'system';
   user?: (number | null) | User;
   actorName?: string | null;
-  source: 'button' | 'admin_override' | 'modem' | 'import' | 'card' | 'partner_claim' | 'owner_app';
+  source:
+    'button' | 'admin_override' | 'modem' | 'import' | 'card' | 'partner_claim' | 'owner_app' | 'batch' | 'reissue';
+  pumpPartner?: (number | null) | Partner;
   comment?: string | null;
   data?:
     | {
@@ -858,6 +895,8 @@ export interface PumpsSelect<T extends boolean = true> {
   serviceReason?: T;
   decommissioningDate?: T;
   decommissioningReason?: T;
+  telemetryLatest?: T;
+  activeAlarmCount?: T;
   history?: T;
   online?: T;
   lastDataAt?: T;
@@ -891,6 +930,7 @@ export interface PumpEventsSelect<T extends boolean = true> {
   user?: T;
   actorName?: T;
   source?: T;
+  pumpPartner?: T;
   comment?: T;
   data?: T;
   updatedAt?: T;
@@ -1008,6 +1048,35 @@ export interface ModelsSelect<T extends boolean = true> {
   code?: T;
   manual?: T;
   specs?: T;
+  telemetry?:
+    | T
+    | {
+        key?: T;
+        kind?: T;
+        unit?: T;
+        name?:
+          | T
+          | {
+              ru?: T;
+              en?: T;
+            };
+        min?: T;
+        max?: T;
+        decimals?: T;
+        values?:
+          | T
+          | {
+              value?: T;
+              label?:
+                | T
+                | {
+                    ru?: T;
+                    en?: T;
+                  };
+              id?: T;
+            };
+        id?: T;
+      };
   alarmCatalog?:
     | T
     | {
