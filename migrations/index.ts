@@ -4,10 +4,7 @@ import * as migration_20261128_045641_registration from './20261128_045641_regis
 import * as migration_20261128_051649_mqtt_ingest from './20261128_051649_mqtt_ingest'
 import * as migration_20261201_212946_access_hardening from './20261201_212946_access_hardening'
 import * as migration_20261205_092056_pumps_no_edit_lock from './20261205_092056_pumps_no_edit_lock'
-import * as migration_20261205_122141_telemetry from './20261205_122141_telemetry'
-import * as migration_20261205_122228_factory from './20261205_122228_factory'
-import * as migration_20261205_123129_fleet from './20261205_123129_fleet'
-import * as migration_20261205_123457_alarms from './20261205_123457_alarms'
+import * as migration_20261205_125900_features from './20261205_125900_features'
 import * as migration_20261205_130000_alarms_sql from './20261205_130000_alarms_sql'
 import * as migration_20261205_130000_factory_sql from './20261205_130000_factory_sql'
 import * as migration_20261205_130000_fleet_sql from './20261205_130000_fleet_sql'
@@ -45,24 +42,9 @@ export const migrations = [
     name: '20261205_092056_pumps_no_edit_lock',
   },
   {
-    up: migration_20261205_122141_telemetry.up,
-    down: migration_20261205_122141_telemetry.down,
-    name: '20261205_122141_telemetry',
-  },
-  {
-    up: migration_20261205_122228_factory.up,
-    down: migration_20261205_122228_factory.down,
-    name: '20261205_122228_factory',
-  },
-  {
-    up: migration_20261205_123129_fleet.up,
-    down: migration_20261205_123129_fleet.down,
-    name: '20261205_123129_fleet',
-  },
-  {
-    up: migration_20261205_123457_alarms.up,
-    down: migration_20261205_123457_alarms.down,
-    name: '20261205_123457_alarms',
+    up: migration_20261205_125900_features.up,
+    down: migration_20261205_125900_features.down,
+    name: '20261205_125900_features',
   },
   {
     up: migration_20261205_130000_alarms_sql.up,

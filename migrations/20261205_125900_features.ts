@@ -8,10 +8,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_notifications_state" AS ENUM('queued', 'sending', 'sent', 'failed');
   CREATE TYPE "public"."enum_partners_alarm_mail_severities" AS ENUM('critical', 'major', 'minor', 'warning');
   CREATE TYPE "public"."enum_partners_alarm_mail_language" AS ENUM('ru', 'en');
+  CREATE TYPE "public"."enum_models_telemetry_kind" AS ENUM('number', 'boolean', 'enum');
   CREATE TYPE "public"."enum_models_alarm_catalog_severity" AS ENUM('critical', 'major', 'minor', 'warning');
   CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'dispatchAlarmNotifications');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
   CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'dispatchAlarmNotifications');
+  ALTER TYPE "public"."enum_pump_events_kind" ADD VALUE 'secrets';
+  ALTER TYPE "public"."enum_pump_events_source" ADD VALUE 'batch';
+  ALTER TYPE "public"."enum_pump_events_source" ADD VALUE 'reissue';
   CREATE TABLE "alarms" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"pump_id" integer NOT NULL,
@@ -50,6 +54,29 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"parent_id" integer NOT NULL,
   	"value" "enum_partners_alarm_mail_severities",
   	"id" serial PRIMARY KEY NOT NULL
+  );
+  
+  CREATE TABLE "models_telemetry_values" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" varchar NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"value" numeric,
+  	"label_ru" varchar,
+  	"label_en" varchar
+  );
+  
+  CREATE TABLE "models_telemetry" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"key" varchar NOT NULL,
+  	"kind" "enum_models_telemetry_kind" DEFAULT 'number' NOT NULL,
+  	"unit" varchar,
+  	"name_ru" varchar NOT NULL,
+  	"name_en" varchar NOT NULL,
+  	"min" numeric,
+  	"max" numeric,
+  	"decimals" numeric DEFAULT 1
   );
   
   CREATE TABLE "models_alarm_catalog" (
@@ -102,6 +129,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone
   );
   
+  ALTER TABLE "pumps" ADD COLUMN "telemetry_latest" jsonb;
+  ALTER TABLE "pumps" ADD COLUMN "active_alarm_count" numeric;
+  ALTER TABLE "pump_events" ADD COLUMN "pump_partner_id" integer;
   ALTER TABLE "partners" ADD COLUMN "alarm_mail_language" "enum_partners_alarm_mail_language" DEFAULT 'ru';
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "alarms_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "notifications_id" integer;
@@ -110,6 +140,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "alarms" ADD CONSTRAINT "alarms_assigned_to_id_users_id_fk" FOREIGN KEY ("assigned_to_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "notifications" ADD CONSTRAINT "notifications_alarm_id_alarms_id_fk" FOREIGN KEY ("alarm_id") REFERENCES "public"."alarms"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "partners_alarm_mail_severities" ADD CONSTRAINT "partners_alarm_mail_severities_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."partners"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "models_telemetry_values" ADD CONSTRAINT "models_telemetry_values_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."models_telemetry"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "models_telemetry" ADD CONSTRAINT "models_telemetry_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."models"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "models_alarm_catalog" ADD CONSTRAINT "models_alarm_catalog_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."models"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "alarms_pump_idx" ON "alarms" USING btree ("pump_id");
@@ -128,6 +160,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "notifications_created_at_idx" ON "notifications" USING btree ("created_at");
   CREATE INDEX "partners_alarm_mail_severities_order_idx" ON "partners_alarm_mail_severities" USING btree ("order");
   CREATE INDEX "partners_alarm_mail_severities_parent_idx" ON "partners_alarm_mail_severities" USING btree ("parent_id");
+  CREATE INDEX "models_telemetry_values_order_idx" ON "models_telemetry_values" USING btree ("_order");
+  CREATE INDEX "models_telemetry_values_parent_id_idx" ON "models_telemetry_values" USING btree ("_parent_id");
+  CREATE INDEX "models_telemetry_order_idx" ON "models_telemetry" USING btree ("_order");
+  CREATE INDEX "models_telemetry_parent_id_idx" ON "models_telemetry" USING btree ("_parent_id");
   CREATE INDEX "models_alarm_catalog_order_idx" ON "models_alarm_catalog" USING btree ("_order");
   CREATE INDEX "models_alarm_catalog_parent_id_idx" ON "models_alarm_catalog" USING btree ("_parent_id");
   CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
@@ -141,8 +177,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_jobs_processing_idx" ON "payload_jobs" USING btree ("processing");
   CREATE INDEX "payload_jobs_updated_at_idx" ON "payload_jobs" USING btree ("updated_at");
   CREATE INDEX "payload_jobs_created_at_idx" ON "payload_jobs" USING btree ("created_at");
+  ALTER TABLE "pump_events" ADD CONSTRAINT "pump_events_pump_partner_id_partners_id_fk" FOREIGN KEY ("pump_partner_id") REFERENCES "public"."partners"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_alarms_fk" FOREIGN KEY ("alarms_id") REFERENCES "public"."alarms"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_notifications_fk" FOREIGN KEY ("notifications_id") REFERENCES "public"."notifications"("id") ON DELETE cascade ON UPDATE no action;
+  CREATE INDEX "pump_events_pump_partner_idx" ON "pump_events" USING btree ("pump_partner_id");
   CREATE INDEX "payload_locked_documents_rels_alarms_id_idx" ON "payload_locked_documents_rels" USING btree ("alarms_id");
   CREATE INDEX "payload_locked_documents_rels_notifications_id_idx" ON "payload_locked_documents_rels" USING btree ("notifications_id");`)
 }
@@ -152,6 +190,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
    ALTER TABLE "alarms" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "notifications" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "partners_alarm_mail_severities" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "models_telemetry_values" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "models_telemetry" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "models_alarm_catalog" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "payload_jobs_log" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "payload_jobs" DISABLE ROW LEVEL SECURITY;
@@ -159,16 +199,34 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "alarms" CASCADE;
   DROP TABLE "notifications" CASCADE;
   DROP TABLE "partners_alarm_mail_severities" CASCADE;
+  DROP TABLE "models_telemetry_values" CASCADE;
+  DROP TABLE "models_telemetry" CASCADE;
   DROP TABLE "models_alarm_catalog" CASCADE;
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;
   DROP TABLE "payload_jobs_stats" CASCADE;
+  ALTER TABLE "pump_events" DROP CONSTRAINT "pump_events_pump_partner_id_partners_id_fk";
+  
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_alarms_fk";
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_notifications_fk";
   
+  ALTER TABLE "pump_events" ALTER COLUMN "kind" SET DATA TYPE text;
+  ALTER TABLE "pump_events" ALTER COLUMN "kind" SET DEFAULT 'status'::text;
+  DROP TYPE "public"."enum_pump_events_kind";
+  CREATE TYPE "public"."enum_pump_events_kind" AS ENUM('status', 'partner', 'owner');
+  ALTER TABLE "pump_events" ALTER COLUMN "kind" SET DEFAULT 'status'::"public"."enum_pump_events_kind";
+  ALTER TABLE "pump_events" ALTER COLUMN "kind" SET DATA TYPE "public"."enum_pump_events_kind" USING "kind"::"public"."enum_pump_events_kind";
+  ALTER TABLE "pump_events" ALTER COLUMN "source" SET DATA TYPE text;
+  DROP TYPE "public"."enum_pump_events_source";
+  CREATE TYPE "public"."enum_pump_events_source" AS ENUM('button', 'admin_override', 'modem', 'import', 'card', 'partner_claim', 'owner_app');
+  ALTER TABLE "pump_events" ALTER COLUMN "source" SET DATA TYPE "public"."enum_pump_events_source" USING "source"::"public"."enum_pump_events_source";
+  DROP INDEX "pump_events_pump_partner_idx";
   DROP INDEX "payload_locked_documents_rels_alarms_id_idx";
   DROP INDEX "payload_locked_documents_rels_notifications_id_idx";
+  ALTER TABLE "pumps" DROP COLUMN "telemetry_latest";
+  ALTER TABLE "pumps" DROP COLUMN "active_alarm_count";
+  ALTER TABLE "pump_events" DROP COLUMN "pump_partner_id";
   ALTER TABLE "partners" DROP COLUMN "alarm_mail_language";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "alarms_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "notifications_id";
@@ -178,6 +236,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_notifications_state";
   DROP TYPE "public"."enum_partners_alarm_mail_severities";
   DROP TYPE "public"."enum_partners_alarm_mail_language";
+  DROP TYPE "public"."enum_models_telemetry_kind";
   DROP TYPE "public"."enum_models_alarm_catalog_severity";
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
   DROP TYPE "public"."enum_payload_jobs_log_state";
