@@ -2,7 +2,7 @@
 // card), acknowledged and assigned through the alarm endpoints. Nobody writes them through the plain API.
 import type { CollectionConfig } from 'payload'
 
-import { nobody, readPumpEvents, staffUser } from '../access'
+import { nobody, readByPumpPartner, staffUser } from '../access'
 import { SEVERITIES, SEVERITY_LABELS } from '../src/domain/alarms'
 import { alarmEndpoints } from '../src/endpoints/alarms'
 
@@ -21,7 +21,7 @@ export const Alarms: CollectionConfig = {
     hidden: ({ user }) => !staffUser(user as never),
   },
   defaultSort: '-raisedAt',
-  access: { create: nobody, read: readPumpEvents, update: nobody, delete: nobody },
+  access: { create: nobody, read: readByPumpPartner, update: nobody, delete: nobody },
   endpoints: alarmEndpoints,
   fields: [
     {
