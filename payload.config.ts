@@ -66,10 +66,14 @@ export default protectInternalFields(
         // The content-locale switch only on the reference lists, whose names exist in both languages.
         providers: ['/src/components/ContentLocale#ContentLocale'],
         // The partner portal: a page to claim a pump, linked in the navigation for partner users.
-        afterNavLinks: ['/src/components/RegisterPumpNavLink#RegisterPumpNavLink'],
+        afterNavLinks: [
+          '/src/components/RegisterPumpNavLink#RegisterPumpNavLink',
+          '/src/components/factory/FactoryNavLink#FactoryNavLink',
+        ],
         beforeDashboard: ['/src/components/PartnerFirstAction#PartnerFirstAction'],
         views: {
           registerPump: { Component: '/src/components/RegisterPumpView#RegisterPumpView', path: '/register-pump' },
+          factory: { Component: '/src/components/factory/FactoryView#FactoryView', path: '/factory' },
         },
       },
     },

@@ -31,9 +31,11 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { RegisterPumpNavLink as RegisterPumpNavLink_031c591fb578eb92ac5aafb043f4374b } from '../../../../src/components/RegisterPumpNavLink'
+import { FactoryNavLink as FactoryNavLink_d8c4763de469206e3c976d9ddd3c9bdd } from '../../../../src/components/factory/FactoryNavLink'
 import { PartnerFirstAction as PartnerFirstAction_dd3569cad8bbe1acab92bd3240ccda35 } from '../../../../src/components/PartnerFirstAction'
 import { ContentLocale as ContentLocale_5a5ef9c6485573bce6f23c5f123398c0 } from '../../../../src/components/ContentLocale'
 import { RegisterPumpView as RegisterPumpView_6c6d39b0fbdcfa1cd5406dc1a014556f } from '../../../../src/components/RegisterPumpView'
+import { FactoryView as FactoryView_b69cd5f54bf6326dc345e28df9d3daab } from '../../../../src/components/factory/FactoryView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -71,8 +73,10 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/RegisterPumpNavLink#RegisterPumpNavLink": RegisterPumpNavLink_031c591fb578eb92ac5aafb043f4374b,
+  "/src/components/factory/FactoryNavLink#FactoryNavLink": FactoryNavLink_d8c4763de469206e3c976d9ddd3c9bdd,
   "/src/components/PartnerFirstAction#PartnerFirstAction": PartnerFirstAction_dd3569cad8bbe1acab92bd3240ccda35,
   "/src/components/ContentLocale#ContentLocale": ContentLocale_5a5ef9c6485573bce6f23c5f123398c0,
   "/src/components/RegisterPumpView#RegisterPumpView": RegisterPumpView_6c6d39b0fbdcfa1cd5406dc1a014556f,
+  "/src/components/factory/FactoryView#FactoryView": FactoryView_b69cd5f54bf6326dc345e28df9d3daab,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
