@@ -82,6 +82,7 @@ export default protectInternalFields(
         afterNavLinks: [
           '/src/components/RegisterPumpNavLink#RegisterPumpNavLink',
           '/src/components/AlarmConsoleNavLink#AlarmConsoleNavLink',
+          '/src/components/factory/FactoryNavLink#FactoryNavLink',
         ],
         beforeDashboard: [
           '/src/components/PartnerFirstAction#PartnerFirstAction',
@@ -90,6 +91,7 @@ export default protectInternalFields(
         views: {
           registerPump: { Component: '/src/components/RegisterPumpView#RegisterPumpView', path: '/register-pump' },
           alarmConsole: { Component: '/src/components/AlarmConsoleView#AlarmConsoleView', path: '/alarm-console' },
+          factory: { Component: '/src/components/factory/FactoryView#FactoryView', path: '/factory' },
         },
       },
     },

@@ -3,7 +3,9 @@
 // opens for the installation details.
 import { Button, useConfig, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
-import { useState, type CSSProperties, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
+
+import { errorStyle, inputStyle, labelStyle } from './form-styles'
 
 const TEXT = {
   en: {
@@ -33,19 +35,6 @@ type Answer = {
   doc?: { id: number }
   errors?: { message?: string; data?: { errors?: { path: string; message: string }[] } }[]
 }
-
-const inputStyle: CSSProperties = {
-  width: '100%',
-  maxWidth: 420,
-  padding: '10px 12px',
-  border: '1px solid var(--theme-elevation-150)',
-  borderRadius: 'var(--style-radius-s)',
-  background: 'var(--theme-input-bg)',
-  color: 'var(--theme-text)',
-  font: 'inherit',
-}
-const labelStyle: CSSProperties = { display: 'flex', flexDirection: 'column', gap: 4, marginBottom: 16 }
-const errorStyle: CSSProperties = { color: 'var(--theme-error-500)', fontSize: '0.9em' }
 
 type RegisterText = (typeof TEXT)['en']
 

@@ -1,4 +1,5 @@
-// REST for the factory and logistics: POST /api/pumps/batch (one status for many pumps), POST /api/pumps/import (multipart: file, password) and the two files it hands back once,
+// REST for the factory and logistics: GET /api/pumps/register.csv (the ERP's register), POST /api/pumps/batch (one
+// status for many pumps), POST /api/pumps/import (multipart: file, password) and the two files it hands back once,
 // GET /api/pumps/handouts/:token/labels (?format=) and GET /api/pumps/handouts/:token/flashing.
 import { Readable } from 'node:stream'
 
@@ -18,6 +19,7 @@ import {
 import { STATUS_LABELS } from '../domain/lifecycle'
 import { batchTransition } from '../services/lifecycle/batch'
 import { onlyStaff } from '../services/lifecycle/asking'
+import { registerCsv } from '../services/factory/register-export'
 import { reissuePumpPassword } from '../services/factory/reissue'
 import { jsonBody } from './body'
 
@@ -123,6 +125,11 @@ async function passwordLabelHandler(req: PayloadRequest): Promise<Response> {
 }
 
 export const factoryEndpoints: Endpoint[] = [
+  {
+    path: '/register.csv',
+    method: 'get',
+    handler: async (req) => download(registerCsv(req), 'text/csv; charset=utf-8', 'pump-register.csv'),
+  },
   { path: '/:id/password-label', method: 'post', handler: passwordLabelHandler },
   { path: '/batch', method: 'post', handler: batchHandler },
   { path: '/import', method: 'post', handler: importHandler },

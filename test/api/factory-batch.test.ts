@@ -42,6 +42,21 @@ describe('a batch shipment', () => {
         data: { consignee: 'ООО «Тепло-Монтаж»', waybillNumber: 'ТТН-77', batch: response.body.batch },
       })
     }
+    // The ERP's register has them with their dates and documents; partners do not get it.
+    const register = await rest('GET', '/pumps/register.csv', { token: world.tokens.admin })
+    expect(register.status).toBe(200)
+    expect(register.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    const lines = (register.body as string).replace(/^\uFEFF/, '').split('\r\n')
+    expect(lines[0]).toBe(
+      'serial,model,status,iccid,productionDate,releaseDate,shipmentDate,consignee,waybillNumber,commissioningDate,decommissioningDate,responsiblePartner',
+    )
+    const line = lines.find((text) => text.startsWith(`${serials[0]},`))!.split(',')
+    expect(line.slice(1, 3)).toEqual([world.model.code, 'shipped'])
+    expect(line.slice(7, 9)).toEqual(['ООО «Тепло-Монтаж»', 'ТТН-77'])
+    expect(line[6]).toMatch(/^\d{4}-\d\d-\d\dT/)
+    expect(line[11]).toBe((await payload.findByID({ collection: 'partners', id: world.partnerA.id })).partnerId)
+    expect(lines.length).toBeGreaterThan(await payload.count({ collection: 'pumps' }).then((r) => r.totalDocs))
+    expect((await rest('GET', '/pumps/register.csv', { token: world.tokens.partner })).status).toBe(403)
   })
 
   it('puts released and shipped pumps into operation together, and finishes a service', async () => {

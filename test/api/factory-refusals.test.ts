@@ -192,3 +192,19 @@ describe('one pump’s secrets again', () => {
     })
   })
 })
+
+it('two imports of the same file at once: one lands whole, the other is refused with nothing written', async () => {
+  const serials = [unique('TW').toUpperCase(), unique('TW').toUpperCase()]
+  const file = () => ({
+    name: 'twice.csv',
+    data: csv([HEADER, ...serials.map((serial, i) => [serial, world.model.code, iccid(40 + i), '2026-11-28'])]),
+  })
+  const as = { token: world.tokens.service }
+  const answers = await Promise.all([upload(file(), world.password, as), upload(file(), world.password, as)])
+  const statuses = answers.map((answer) => answer.status).sort()
+  expect(statuses[0]).toBe(200)
+  expect([400, 409]).toContain(statuses[1])
+  expect(await existing(serials)).toBe(2)
+  const events = await payload.count({ collection: 'pumpEvents', where: { 'pump.serial': { in: serials } } })
+  expect(events.totalDocs).toBe(2)
+})

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto'
 
 import { sql } from '@payloadcms/db-postgres'
-import { ValidationError, type PayloadRequest } from 'payload'
+import { APIError, ValidationError, type PayloadRequest } from 'payload'
 
 import { checkImport, describeProblem, serialsOf, type ImportRow } from '../../domain/factory-import'
 import { inUserLanguage } from '../../i18n'
@@ -95,6 +95,20 @@ async function insertPumps(req: PayloadRequest, rows: Prepared[]): Promise<numbe
   return rows.map((row) => ids.get(row.serial)!)
 }
 
+function isUniqueViolation(error: unknown): boolean {
+  const { code, cause } = error as { code?: string; cause?: { code?: string } }
+  return code === '23505' || cause?.code === '23505'
+}
+
+/** Another import (or a person) created one of the serials between the check and the insert: nothing was written. */
+function createdMeanwhile(req: PayloadRequest): APIError {
+  const message = inUserLanguage(req, {
+    en: 'Some of these serials were created meanwhile (another import?): nothing was imported; upload the file again to see which',
+    ru: 'Некоторые из этих серийных номеров только что созданы (другой импорт?): ничего не импортировано; загрузите файл снова, чтобы увидеть какие',
+  })
+  return new APIError(message, 409, null, true)
+}
+
 /** Imports the file, confirmed with the caller's password: all pumps or none. */
 export async function importPumps(req: PayloadRequest, input: ImportInput): Promise<ImportResult> {
   onlyStaff(req)
@@ -105,7 +119,9 @@ export async function importPumps(req: PayloadRequest, input: ImportInput): Prom
   const batch = randomUUID()
   const file = input.fileName.slice(0, 200)
   return inTransaction(req, async () => {
-    const ids = await insertPumps(req, prepared)
+    const ids = await insertPumps(req, prepared).catch((error) => {
+      throw isUniqueViolation(error) ? createdMeanwhile(req) : error
+    })
     await recordEventsInBulk(
       req,
       prepared.map((row, index) => ({

@@ -33,11 +33,13 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { RegisterPumpNavLink as RegisterPumpNavLink_031c591fb578eb92ac5aafb043f4374b } from '../../../../src/components/RegisterPumpNavLink'
 import { AlarmConsoleNavLink as AlarmConsoleNavLink_8b1de4b8f664d3f0a70567d1dc604b4d } from '../../../../src/components/AlarmConsoleNavLink'
+import { FactoryNavLink as FactoryNavLink_d8c4763de469206e3c976d9ddd3c9bdd } from '../../../../src/components/factory/FactoryNavLink'
 import { PartnerFirstAction as PartnerFirstAction_dd3569cad8bbe1acab92bd3240ccda35 } from '../../../../src/components/PartnerFirstAction'
 import { FleetDashboard as FleetDashboard_da1f846b4d665ad2f8ceb3e1c4e66d0f } from '../../../../src/components/FleetDashboard'
 import { ContentLocale as ContentLocale_5a5ef9c6485573bce6f23c5f123398c0 } from '../../../../src/components/ContentLocale'
 import { RegisterPumpView as RegisterPumpView_6c6d39b0fbdcfa1cd5406dc1a014556f } from '../../../../src/components/RegisterPumpView'
 import { AlarmConsoleView as AlarmConsoleView_e018731778efc31c30abac40826c14c7 } from '../../../../src/components/AlarmConsoleView'
+import { FactoryView as FactoryView_b69cd5f54bf6326dc345e28df9d3daab } from '../../../../src/components/factory/FactoryView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -77,10 +79,12 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/RegisterPumpNavLink#RegisterPumpNavLink": RegisterPumpNavLink_031c591fb578eb92ac5aafb043f4374b,
   "/src/components/AlarmConsoleNavLink#AlarmConsoleNavLink": AlarmConsoleNavLink_8b1de4b8f664d3f0a70567d1dc604b4d,
+  "/src/components/factory/FactoryNavLink#FactoryNavLink": FactoryNavLink_d8c4763de469206e3c976d9ddd3c9bdd,
   "/src/components/PartnerFirstAction#PartnerFirstAction": PartnerFirstAction_dd3569cad8bbe1acab92bd3240ccda35,
   "/src/components/FleetDashboard#FleetDashboard": FleetDashboard_da1f846b4d665ad2f8ceb3e1c4e66d0f,
   "/src/components/ContentLocale#ContentLocale": ContentLocale_5a5ef9c6485573bce6f23c5f123398c0,
   "/src/components/RegisterPumpView#RegisterPumpView": RegisterPumpView_6c6d39b0fbdcfa1cd5406dc1a014556f,
   "/src/components/AlarmConsoleView#AlarmConsoleView": AlarmConsoleView_e018731778efc31c30abac40826c14c7,
+  "/src/components/factory/FactoryView#FactoryView": FactoryView_b69cd5f54bf6326dc345e28df9d3daab,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
