@@ -40,6 +40,8 @@ export const Pumps: CollectionConfig = {
     defaultColumns: ['serial', 'model', 'status', 'responsiblePartner', 'online', 'lastDataAt'],
     listSearchableFields: ['serial', 'simNumber'],
     group: { en: 'Registry', ru: 'Реестр' },
+    // Staff tick pumps in the list and take them to the factory page's batch form.
+    components: { beforeListTable: ['/src/components/factory/SelectedToBatch#SelectedToBatch'] },
   },
   // No edit lock: Payload's lock outlived a save (a partner's saved installation kept the card behind a "locked"
   // modal, status buttons included, for staff for 5 minutes). Status changes lock the pump's row themselves, and a

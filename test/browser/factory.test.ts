@@ -28,6 +28,8 @@ const WORDS = {
     move: 'Перевести все',
     moved: 'Насосов переведено в «Выпущен»: 2',
     refused: 'ничего не изменено',
+    selected: 'Перевести выбранные насосы пакетом (2)',
+    shipped: 'Насосов переведено в «Отгружен»: 2',
   },
   en: {
     import: 'Import',
@@ -36,6 +38,8 @@ const WORDS = {
     move: 'Move all',
     moved: '2 pumps moved to "Released"',
     refused: 'nothing was moved',
+    selected: 'Move the 2 selected pump(s) in a batch',
+    shipped: '2 pumps moved to "Shipped"',
   },
 } as const
 
@@ -113,6 +117,31 @@ describeWithBrowser('the factory page in a browser', () => {
     await form.getByRole('button', { name: WORDS[language].move }).click()
   }
 
+  /** Ticks the pumps in the pump list, follows the link to the batch form (serials filled in) and ships them. */
+  async function shipSelectedInList(page: Page, language: 'ru' | 'en', serials: string[]) {
+    await page.goto(`${server.url}/admin/collections/pumps?limit=50`)
+    for (const serial of serials) {
+      await page.locator('tr', { hasText: serial }).locator('input[type="checkbox"]').check({ timeout: UI_TIMEOUT })
+    }
+    await page.locator('a.pumps-batch-selected', { hasText: WORDS[language].selected }).click()
+    const form = page.locator('.factory-batch form')
+    const textarea = form.locator('textarea[name="serials"]')
+    await page.waitForFunction(
+      (count) =>
+        (document.querySelector('.factory-batch textarea') as HTMLTextAreaElement | null)?.value.split('\n').length ===
+        count,
+      serials.length,
+      { timeout: UI_TIMEOUT },
+    )
+    expect((await textarea.inputValue()).split('\n').sort()).toEqual([...serials].sort())
+    await form.locator('select[name="to"]').selectOption('shipped')
+    await form.locator('input[name="consignee"]').fill('ООО «Тепло»')
+    await form.locator('input[name="waybillNumber"]').fill(`WB-${language}`)
+    await form.locator('input[name="password"]').fill(STAFF.password)
+    await form.getByRole('button', { name: WORDS[language].move }).click()
+    await page.locator('.factory-batch__done', { hasText: WORDS[language].shipped }).waitFor({ timeout: UI_TIMEOUT })
+  }
+
   for (const language of ['ru', 'en'] as const) {
     it(`imports a file and moves the pumps in a batch (${language})`, async () => {
       const page = await signIn(language)
@@ -154,6 +183,7 @@ describeWithBrowser('the factory page in a browser', () => {
       await problems.waitFor({ timeout: UI_TIMEOUT })
       expect(await problems.textContent()).toContain(serials[1])
       await page.screenshot({ path: path.join(shotDir, `factory-batch-refused-${language}.png`), fullPage: true })
+      await shipSelectedInList(page, language, serials)
       await page.context().close()
     })
   }

@@ -2,7 +2,8 @@
 // A batch transition: pasted serials, the status to move them to with that move's fields, one password →
 // POST /api/pumps/batch. All or nothing: a refusal lists each pump that cannot move and why.
 import { Button, useConfig, useTranslation } from '@payloadcms/ui'
-import { useState, type FormEvent } from 'react'
+import { useSearchParams } from 'next/navigation'
+import { useEffect, useState, type FormEvent } from 'react'
 
 import {
   LIFECYCLE_FIELD_LABELS,
@@ -83,15 +84,30 @@ function useBatchSubmit(language: 'en' | 'ru') {
   return { working, problems, message, submit }
 }
 
-function TextField({ name, label, multiline }: { name: string; label: string; multiline?: boolean }) {
+/** The serials of the pumps ticked in the pump list (`?pumps=<ids>`), to start the form with. */
+function useSelectedSerials(): [string, (serials: string) => void] {
+  const { config } = useConfig()
+  const ids = useSearchParams().get('pumps')
+  const [serials, setSerials] = useState('')
+  useEffect(() => {
+    const list = (ids ?? '').split(',').filter((id) => /^\d+$/.test(id))
+    if (!list.length) return
+    const query = `where[id][in]=${list.join(',')}&limit=${list.length}&depth=0&select[serial]=true`
+    fetch(`${config.serverURL ?? ''}${config.routes.api}/pumps?${query}`, { credentials: 'include' })
+      .then((response) => response.json())
+      .then((answer: { docs?: { serial: string }[] }) =>
+        setSerials((answer.docs ?? []).map((doc) => doc.serial).join('\n')),
+      )
+      .catch(() => {})
+  }, [ids, config.serverURL, config.routes.api])
+  return [serials, setSerials]
+}
+
+function TextField({ name, label }: { name: string; label: string }) {
   return (
     <label style={labelStyle}>
       <span>{label}</span>
-      {multiline ? (
-        <textarea name={name} rows={6} style={inputStyle} />
-      ) : (
-        <input autoComplete="off" name={name} style={inputStyle} type="text" />
-      )}
+      <input autoComplete="off" name={name} style={inputStyle} type="text" />
     </label>
   )
 }
@@ -102,11 +118,21 @@ export function BatchForm() {
   const text = TEXT[language]
   const [to, setTo] = useState('released')
   const { working, problems, message, submit } = useBatchSubmit(language)
+  const [serials, setSerials] = useSelectedSerials()
   return (
     <section className="factory-batch" style={sectionStyle}>
       <h2>{text.title}</h2>
       <form onSubmit={submit}>
-        <TextField label={`${text.serials} *`} multiline name="serials" />
+        <label style={labelStyle}>
+          <span>{text.serials} *</span>
+          <textarea
+            name="serials"
+            onChange={(event) => setSerials(event.target.value)}
+            rows={6}
+            style={inputStyle}
+            value={serials}
+          />
+        </label>
         <label style={labelStyle}>
           <span>{text.to} *</span>
           <select name="to" onChange={(event) => setTo(event.target.value)} style={inputStyle} value={to}>

@@ -7,6 +7,7 @@ import { OnlineField as OnlineField_a381067c5f285877550692d1728f5f10 } from '../
 import { ActiveAlarmsField as ActiveAlarmsField_9980c25a718a5b4e3f011c78711597ea } from '../../../../src/components/ActiveAlarmsField'
 import { LiveTextField as LiveTextField_011b10c04ddbed7a2ac8b23aed4eaec0 } from '../../../../src/components/LiveTextField'
 import { ManualLinkField as ManualLinkField_28563019df1c84910b50c58039db6808 } from '../../../../src/components/ManualLinkField'
+import { SelectedToBatch as SelectedToBatch_9cd2e0c05f5c55a0e0a8b6c90b91b84b } from '../../../../src/components/factory/SelectedToBatch'
 import { EventDataField as EventDataField_2187ae2cf5ac5fb50cb9001967215dba } from '../../../../src/components/EventDataField'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -53,6 +54,7 @@ export const importMap = {
   "/src/components/ActiveAlarmsField#ActiveAlarmsField": ActiveAlarmsField_9980c25a718a5b4e3f011c78711597ea,
   "/src/components/LiveTextField#LiveTextField": LiveTextField_011b10c04ddbed7a2ac8b23aed4eaec0,
   "/src/components/ManualLinkField#ManualLinkField": ManualLinkField_28563019df1c84910b50c58039db6808,
+  "/src/components/factory/SelectedToBatch#SelectedToBatch": SelectedToBatch_9cd2e0c05f5c55a0e0a8b6c90b91b84b,
   "/src/components/EventDataField#EventDataField": EventDataField_2187ae2cf5ac5fb50cb9001967215dba,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
