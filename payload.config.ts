@@ -35,6 +35,7 @@ import { settings } from './src/settings'
 import { keepFieldErrors } from './hooks/errors'
 import { serverLogger } from './src/services/server-log'
 import { logMailAdapter } from './src/services/mail-log'
+import { watchIngestion } from './src/services/metrics'
 
 // The project's folder, also when the config runs from scripts/run.js's bundle (src/services/root.ts).
 const dirname = rootDirOf()
@@ -172,6 +173,7 @@ export default protectInternalFields(
         },
         onStarted: (ingestion, payload) => {
           registerHealthCheck('mqtt', ingestion.health as () => HealthReport)
+          watchIngestion(ingestion.health)
           onClose(payload, ingestion.stop)
         },
       }),
