@@ -33,7 +33,16 @@ export const Pumps: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'serial',
-    defaultColumns: ['serial', 'model', 'status', 'responsiblePartner', 'online', 'lastDataAt'],
+    defaultColumns: [
+      'serial',
+      'model',
+      'status',
+      'responsiblePartner',
+      'region',
+      'online',
+      'lastDataAt',
+      'activeAlarmCount',
+    ],
     listSearchableFields: ['serial', 'simNumber'],
     group: { en: 'Registry', ru: 'Реестр' },
   },
@@ -93,6 +102,7 @@ export const Pumps: CollectionConfig = {
       admin: {
         position: 'sidebar',
         readOnly: true,
+        components: { Cell: '/src/components/FleetCells#StatusCell' },
         description: {
           en: 'Changes only through the status transition',
           ru: 'Меняется только переходом статуса',
