@@ -22,6 +22,7 @@ import { fleetExportEndpoint } from '../src/endpoints/fleet-export'
 import { lifecycleEndpoints } from '../src/endpoints/lifecycle'
 import { liveEndpoints } from '../src/endpoints/live'
 import { pumpRegistrationEndpoints } from '../src/endpoints/registration'
+import { listsWithoutJoins } from '../hooks/pumps-fleet'
 import { fleetPumpFields } from './pump-fleet'
 import { lifecycleFields } from './pump-lifecycle'
 
@@ -57,6 +58,7 @@ export const Pumps: CollectionConfig = {
     delete: adminOnly,
   },
   hooks: {
+    beforeOperation: [listsWithoutJoins],
     beforeValidate: [refuseProtectedPumpFields, ownersChangeOnlyNickname, requireInstallationFromPartners],
     beforeChange: [hashPumpPassword, deriveInstallationTimezone],
     afterChange: [recordAssignmentChanges],
