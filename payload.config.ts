@@ -41,6 +41,7 @@ import { keepFieldErrors } from './hooks/errors'
 import { serverLogger } from './src/services/server-log'
 import { mailAdapter } from './src/services/mail-smtp'
 import { NOTIFICATION_QUEUE, notificationTask } from './src/services/notification-job'
+import { watchIngestion } from './src/services/metrics'
 
 // The project's folder, also when the config runs from scripts/run.js's bundle (src/services/root.ts).
 const dirname = rootDirOf()
@@ -206,6 +207,7 @@ export default protectInternalFields(
         },
         onStarted: (ingestion, payload) => {
           registerHealthCheck('mqtt', ingestion.health as () => HealthReport)
+          watchIngestion(ingestion.health)
           onClose(payload, ingestion.stop)
           startTelemetryJob(payload, {
             rawDays: settings.telemetryRawDays,

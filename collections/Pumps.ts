@@ -25,6 +25,7 @@ import { liveEndpoints } from '../src/endpoints/live'
 import { pumpRegistrationEndpoints } from '../src/endpoints/registration'
 import { telemetryEndpoints } from '../src/endpoints/telemetry'
 import { fleetExportEndpoint } from '../src/endpoints/fleet-export'
+import { listsWithoutJoins } from '../hooks/pumps-fleet'
 import { fleetPumpFields } from './pump-fleet'
 import { lifecycleFields } from './pump-lifecycle'
 import { pumpTelemetryFields } from './pump-telemetry'
@@ -37,7 +38,16 @@ export const Pumps: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'serial',
-    defaultColumns: ['serial', 'model', 'status', 'responsiblePartner', 'online', 'lastDataAt'],
+    defaultColumns: [
+      'serial',
+      'model',
+      'status',
+      'responsiblePartner',
+      'region',
+      'online',
+      'lastDataAt',
+      'activeAlarmCount',
+    ],
     listSearchableFields: ['serial', 'simNumber'],
     group: { en: 'Registry', ru: 'Реестр' },
     // Staff tick pumps in the list and take them to the factory page's batch form.
@@ -54,6 +64,7 @@ export const Pumps: CollectionConfig = {
     delete: adminOnly,
   },
   hooks: {
+    beforeOperation: [listsWithoutJoins],
     beforeValidate: [refuseProtectedPumpFields, ownersChangeOnlyNickname, requireInstallationFromPartners],
     beforeChange: [hashPumpPassword, deriveInstallationTimezone],
     afterChange: [recordAssignmentChanges],
@@ -101,6 +112,7 @@ export const Pumps: CollectionConfig = {
       admin: {
         position: 'sidebar',
         readOnly: true,
+        components: { Cell: '/src/components/FleetCells#StatusCell' },
         description: {
           en: 'Changes only through the status transition',
           ru: 'Меняется только переходом статуса',

@@ -9,6 +9,8 @@ const LIVE_TEXT_FIELD = '/src/components/LiveTextField#LiveTextField'
 const COMPONENTS: Record<string, Record<string, string>> = {
   online: { Cell: '/src/components/OnlineCell#OnlineCell', Field: '/src/components/OnlineCell#OnlineField' },
   activeAlarms: { Field: '/src/components/ActiveAlarmsField#ActiveAlarmsField' },
+  // "5 мин назад" in the list, the exact time on hover (issue 14).
+  lastDataAt: { ...PUMP_DATE_COMPONENTS, Cell: '/src/components/FleetCells#LastDataCell' },
   connectionType: { Field: LIVE_TEXT_FIELD },
   firmwareVersion: { Field: LIVE_TEXT_FIELD },
 }
@@ -16,7 +18,7 @@ const COMPONENTS: Record<string, Record<string, string>> = {
 /** Gives a connectivity field its admin components (the plugin's `dressConnectivityField`). */
 export function dressConnectivityField(field: Field): Field {
   if (!('name' in field)) return field
-  const components = field.type === 'date' ? PUMP_DATE_COMPONENTS : COMPONENTS[field.name]
+  const components = COMPONENTS[field.name] ?? (field.type === 'date' ? PUMP_DATE_COMPONENTS : undefined)
   if (!components) return field
   return { ...field, admin: { ...field.admin, components } } as Field
 }

@@ -3,13 +3,15 @@
 import { MigrateDownArgs, MigrateUpArgs, sql } from '@payloadcms/db-postgres'
 
 export async function up({ db }: MigrateUpArgs): Promise<void> {
+  // Payload sorts by the asked field, then by createdAt (its tie-breaker): the indexes carry both, or a sort by last
+  // data is a top-N sort of the whole table.
   // The history's pump partner (filled by the history service from now on) for the events written before it.
   await db.execute(sql`
     update pump_events e set pump_partner_id = p.responsible_partner_id
       from pumps p where p.id = e.pump_id and e.pump_partner_id is distinct from p.responsible_partner_id;
-    create index if not exists pump_events_pump_partner_at_idx on pump_events (pump_partner_id, at desc);
-    create index if not exists pumps_last_data_at_idx on pumps (last_data_at);
-    create index if not exists pumps_partner_last_data_at_idx on pumps (responsible_partner_id, last_data_at);
+    create index if not exists pump_events_pump_partner_at_idx on pump_events (pump_partner_id, at desc, created_at desc);
+    create index if not exists pumps_last_data_at_idx on pumps (last_data_at, created_at);
+    create index if not exists pumps_partner_last_data_at_idx on pumps (responsible_partner_id, last_data_at, created_at);
     create index if not exists pumps_partner_created_at_idx on pumps (responsible_partner_id, created_at);
     create index if not exists pumps_status_online_idx on pumps (status, online);`)
   // The active alarm count follows the alarms whoever writes them (the ingestion's bulk UPDATE included).

@@ -11,6 +11,8 @@ import { rootDirOf } from './services/root'
 import { settings } from './settings'
 import { closePayload } from './services/close'
 import { stampClientAddress } from './services/client-address'
+import { mountMetrics, timeRequests } from './runtime/metrics-http'
+import { watchPayload } from './services/metrics'
 
 export const rootDir = rootDirOf()
 
@@ -30,6 +32,8 @@ export async function startServer(options: { dev: boolean; port?: number }): Pro
 
   const app = express()
   app.disable('x-powered-by')
+  // HTTP latency by route for /metrics (docs/metrics.md), the guards' own answers included.
+  app.use(timeRequests)
   // Security headers, cookie writes only from our own origins, early 413s: before anything else answers.
   app.use(
     httpGuards({
@@ -43,6 +47,8 @@ export async function startServer(options: { dev: boolean; port?: number }): Pro
     const { ok, body } = await health(payload)
     res.status(ok ? 200 : 503).json(body)
   })
+  watchPayload(payload)
+  mountMetrics(app, settings.metricsToken)
   // No body parser in front of Next: its handlers read the raw request themselves.
   app.use((req, res) => {
     // The throttles' client address (src/services/client-address.ts): the socket's, unless TRUST_PROXY.

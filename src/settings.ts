@@ -53,6 +53,8 @@ export const settings = {
   allowedOrigins: allowedOrigins(serverUrl, port),
   /** The largest page any read may ask for (REST `limit`, GraphQL `limit`, a join's `limit`). */
   maxPageSize: integer('MAX_PAGE_SIZE', 200),
+  /** GET /metrics answers only with this bearer token; unset: metrics are off (docs/metrics.md). */
+  metricsToken: env.METRICS_TOKEN || undefined,
   /** How deep relationships may be populated (`depth`). */
   maxDepth: integer('MAX_DEPTH', 3),
   /** Largest JSON or form body; uploads of manuals get MAX_UPLOAD_BYTES. */

@@ -4,6 +4,7 @@
 import { FieldLabel, useDocumentInfo, useField, useTranslation } from '@payloadcms/ui'
 import type { CheckboxFieldClientComponent, DefaultCellComponentProps } from 'payload'
 
+import { BADGE_STYLE } from './format'
 import { liveValue, useLivePump } from './live-store'
 
 function OnlineBadge({ online }: { online: boolean }) {
@@ -13,11 +14,7 @@ function OnlineBadge({ online }: { online: boolean }) {
     <span
       className={`online-badge online-cell online-cell--${online ? 'online' : 'offline'}`}
       style={{
-        display: 'inline-block',
-        padding: '1px 8px',
-        borderRadius: 10,
-        fontSize: '0.85em',
-        fontWeight: 600,
+        ...BADGE_STYLE,
         color: online ? 'var(--theme-success-750)' : 'var(--theme-elevation-700)',
         background: online ? 'var(--theme-success-100)' : 'var(--theme-elevation-100)',
       }}

@@ -6,3 +6,13 @@ export function formatDateTime(value: string | number | null | undefined, zone?:
   if (value === undefined || value === null || value === '') return ''
   return formatInZone(value, zone) || String(value)
 }
+
+/** The list's badges (online, status): a rounded label; the caller adds its colours. */
+export const BADGE_STYLE = {
+  display: 'inline-block',
+  padding: '1px 8px',
+  borderRadius: 10,
+  fontSize: '0.85em',
+  fontWeight: 600,
+  whiteSpace: 'nowrap',
+} as const

@@ -83,3 +83,15 @@ export function filterQuery(filter: PumpFilter): string {
   )
   return parts.join('&')
 }
+
+/** "just now", "5 мин назад", "3 дня назад": the largest whole unit. */
+export function relativeAge(then: number, now: number, language: string): string {
+  const seconds = Math.round((now - then) / 1000)
+  const format = new Intl.RelativeTimeFormat(language === 'ru' ? 'ru' : 'en', { numeric: 'auto', style: 'short' })
+  if (Math.abs(seconds) < 60) return language === 'ru' ? 'только что' : 'just now'
+  const minutes = Math.round(seconds / 60)
+  if (Math.abs(minutes) < 60) return format.format(-minutes, 'minute')
+  const hours = Math.round(minutes / 60)
+  if (Math.abs(hours) < 24) return format.format(-hours, 'hour')
+  return format.format(-Math.round(hours / 24), 'day')
+}

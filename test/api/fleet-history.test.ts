@@ -111,3 +111,19 @@ describe("a partner's history read (pumpPartner)", () => {
     expect(created.status).toBe(403)
   })
 })
+
+describe('pump lists and joins', () => {
+  it("leave each pump's history out of a list unless asked, and keep it on the card", async () => {
+    const pump = await pumpOf(world.partnerA.id, ['produced'])
+    const token = world.tokens.service
+    const list = await rest('GET', `/pumps?limit=5&depth=0&where[id][equals]=${pump}`, { token })
+    expect(list.status).toBe(200)
+    expect(list.body.docs[0].history).toBeUndefined()
+    const asked = await rest('GET', `/pumps?limit=5&depth=0&where[id][equals]=${pump}&joins[history][limit]=5`, {
+      token,
+    })
+    expect(asked.body.docs[0].history.docs.length).toBeGreaterThan(0)
+    const card = await rest('GET', `/pumps/${pump}?depth=0`, { token })
+    expect(card.body.history.docs.length).toBeGreaterThan(0)
+  })
+})

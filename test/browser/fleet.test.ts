@@ -19,8 +19,13 @@ import {
 const shotDir = process.env.SCREENSHOT_DIR ? path.resolve(process.env.SCREENSHOT_DIR) : os.tmpdir()
 
 const WORDS = {
-  'ru-RU': { title: 'Парк насосов', produced: 'Произведен', health: 'Связь и неполадки' },
-  'en-US': { title: 'Fleet at a glance', produced: 'Produced', health: 'Connection and trouble' },
+  'ru-RU': { title: 'Парк насосов', produced: 'Произведен', health: 'Связь и неполадки', region: 'Регион установки' },
+  'en-US': {
+    title: 'Fleet at a glance',
+    produced: 'Produced',
+    health: 'Connection and trouble',
+    region: 'Region of installation',
+  },
 } as const
 
 async function followProducedFigure(locale: keyof typeof WORDS) {
@@ -40,6 +45,11 @@ async function followProducedFigure(locale: keyof typeof WORDS) {
   expect(await rows.count()).toBe(Math.min(counted, 10))
   for (const status of await page.locator('.table tbody td.cell-status').allTextContents())
     expect(status.trim()).toBe(words.produced)
+  // Online and status as badges, never true/false; the region and alarm columns are there.
+  expect(await page.locator('.table tbody .status-badge').count()).toBe(await rows.count())
+  expect(await page.locator('.table tbody .online-badge').count()).toBe(await rows.count())
+  expect(await page.locator('.table tbody').textContent()).not.toMatch(/\b(true|false|правда|ложь)\b/i)
+  await expectVisible(page, '.table thead', 'the region column', words.region)
   await page.screenshot({ path: path.join(shotDir, `fleet-list-produced-${locale}.png`), fullPage: true })
 }
 

@@ -1,9 +1,11 @@
+import { StatusCell as StatusCell_6e2eabe2587a6bd86683328851f0f8f1 } from '../../../../src/components/FleetCells'
 import { StatusTransitions as StatusTransitions_f0ba1b2dfae8adaaee1f25a17f1aee00 } from '../../../../src/components/StatusTransitions'
 import { PumpDateCell as PumpDateCell_05657e6f99bd4ae91bcd7337b06111e1 } from '../../../../src/components/PumpDateField'
 import { PumpDateField as PumpDateField_05657e6f99bd4ae91bcd7337b06111e1 } from '../../../../src/components/PumpDateField'
 import { TelemetryPanel as TelemetryPanel_638452d68567a209924c907e6526ddc5 } from '../../../../src/components/TelemetryPanel'
 import { OnlineCell as OnlineCell_a381067c5f285877550692d1728f5f10 } from '../../../../src/components/OnlineCell'
 import { OnlineField as OnlineField_a381067c5f285877550692d1728f5f10 } from '../../../../src/components/OnlineCell'
+import { LastDataCell as LastDataCell_6e2eabe2587a6bd86683328851f0f8f1 } from '../../../../src/components/FleetCells'
 import { ActiveAlarmsField as ActiveAlarmsField_9980c25a718a5b4e3f011c78711597ea } from '../../../../src/components/ActiveAlarmsField'
 import { LiveTextField as LiveTextField_011b10c04ddbed7a2ac8b23aed4eaec0 } from '../../../../src/components/LiveTextField'
 import { ManualLinkField as ManualLinkField_28563019df1c84910b50c58039db6808 } from '../../../../src/components/ManualLinkField'
@@ -45,12 +47,14 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/components/FleetCells#StatusCell": StatusCell_6e2eabe2587a6bd86683328851f0f8f1,
   "/src/components/StatusTransitions#StatusTransitions": StatusTransitions_f0ba1b2dfae8adaaee1f25a17f1aee00,
   "/src/components/PumpDateField#PumpDateCell": PumpDateCell_05657e6f99bd4ae91bcd7337b06111e1,
   "/src/components/PumpDateField#PumpDateField": PumpDateField_05657e6f99bd4ae91bcd7337b06111e1,
   "/src/components/TelemetryPanel#TelemetryPanel": TelemetryPanel_638452d68567a209924c907e6526ddc5,
   "/src/components/OnlineCell#OnlineCell": OnlineCell_a381067c5f285877550692d1728f5f10,
   "/src/components/OnlineCell#OnlineField": OnlineField_a381067c5f285877550692d1728f5f10,
+  "/src/components/FleetCells#LastDataCell": LastDataCell_6e2eabe2587a6bd86683328851f0f8f1,
   "/src/components/ActiveAlarmsField#ActiveAlarmsField": ActiveAlarmsField_9980c25a718a5b4e3f011c78711597ea,
   "/src/components/LiveTextField#LiveTextField": LiveTextField_011b10c04ddbed7a2ac8b23aed4eaec0,
   "/src/components/ManualLinkField#ManualLinkField": ManualLinkField_28563019df1c84910b50c58039db6808,
