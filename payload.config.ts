@@ -125,6 +125,11 @@ export default protectInternalFields(
         notificationTask({
           serverUrl: () => settings.serverUrl || `http://localhost:${settings.port}`,
           maxAttempts: settings.notificationAttempts,
+          escalation: () => ({
+            afterMinutes: settings.alarmEscalateMinutes,
+            to: settings.alarmEscalateTo,
+            language: settings.alarmEmailLanguage,
+          }),
         }),
       ],
       autoRun: [{ cron: '*/15 * * * * *', queue: NOTIFICATION_QUEUE, limit: 5 }],

@@ -1,5 +1,5 @@
 // What Payload's schema cannot say about alarms: at most one open record per pump and code, and one notification
-// per alarm, channel and recipient (the ingestion's `on conflict do nothing` leans on both); the console's index of
+// per alarm, kind, channel and recipient (the ingestion's `on conflict do nothing` leans on both); the console's index of
 // the active ones, worst and oldest first; the dispatcher's index of what is due; partners that existed before get
 // the default alarm e-mail severities (critical, major), as new ones do.
 import { sql, type MigrateDownArgs, type MigrateUpArgs } from '@payloadcms/db-postgres'
@@ -9,7 +9,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
     CREATE UNIQUE INDEX IF NOT EXISTS "alarms_open_pump_code_uniq" ON "alarms" ("pump_id", "code") WHERE "cleared_at" IS NULL;
     CREATE INDEX IF NOT EXISTS "alarms_active_console_idx" ON "alarms" ("severity", "raised_at") WHERE "cleared_at" IS NULL;
     CREATE INDEX IF NOT EXISTS "alarms_pump_code_cleared_idx" ON "alarms" ("pump_id", "code", "cleared_at" DESC);
-    CREATE UNIQUE INDEX IF NOT EXISTS "notifications_once_uniq" ON "notifications" ("alarm_id", "channel", "recipient");
+    CREATE UNIQUE INDEX IF NOT EXISTS "notifications_once_uniq" ON "notifications" ("alarm_id", "kind", "channel", "recipient");
     CREATE INDEX IF NOT EXISTS "notifications_due_idx" ON "notifications" ("next_attempt_at") WHERE "state" IN ('queued', 'sending');
     INSERT INTO "partners_alarm_mail_severities" ("order", "parent_id", "value")
       SELECT o, p.id, v::"enum_partners_alarm_mail_severities" FROM "partners" p, (VALUES (1, 'critical'), (2, 'major')) AS d(o, v)

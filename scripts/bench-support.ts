@@ -10,7 +10,10 @@ import { freePort } from '../src/runtime/ports'
 import { survivePgErrors } from '../src/services/pg-errors'
 import { settings } from '../src/settings'
 
-export async function benchDatabase(): Promise<{ url: string; embedded: EmbeddedPostgresHandle | null }> {
+/** `name`: a benchmark's own database, recreated on each run (default `hp_bench`). */
+export async function benchDatabase(
+  name = 'hp_bench',
+): Promise<{ url: string; embedded: EmbeddedPostgresHandle | null }> {
   let maintenance: string
   let embedded: EmbeddedPostgresHandle | null = null
   if (settings.databaseUrl) {
@@ -27,11 +30,11 @@ export async function benchDatabase(): Promise<{ url: string; embedded: Embedded
   }
   const client = survivePgErrors(new pg.Client({ connectionString: maintenance }), 'maintenance connection')
   await client.connect()
-  await client.query('DROP DATABASE IF EXISTS hp_bench WITH (FORCE)')
-  await client.query('CREATE DATABASE hp_bench')
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  await client.query(`CREATE DATABASE ${name}`)
   await client.end()
   const url = new URL(maintenance)
-  url.pathname = '/hp_bench'
+  url.pathname = `/${name}`
   return { url: url.toString(), embedded }
 }
 
@@ -43,4 +46,10 @@ export function machineLine(): string {
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(' ')}`
+}
+
+/** A numeric command-line option: `--name N`, else `fallback`. */
+export function numericOption(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`)
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback
 }

@@ -527,6 +527,7 @@ export interface Notification {
   id: number;
   alarm: number | Alarm;
   channel: 'email' | 'push';
+  kind: 'raised' | 'escalated';
   recipient: string;
   language: 'ru' | 'en';
   state: 'queued' | 'sending' | 'sent' | 'failed';
@@ -922,6 +923,7 @@ export interface AlarmsSelect<T extends boolean = true> {
 export interface NotificationsSelect<T extends boolean = true> {
   alarm?: T;
   channel?: T;
+  kind?: T;
   recipient?: T;
   language?: T;
   state?: T;

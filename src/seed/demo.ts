@@ -8,7 +8,7 @@ import { pumpFlowContext } from '../domain/flow'
 import { PUMP_STATUSES, type PumpStatus } from '../domain/lifecycle'
 import { importStatus } from '../services/lifecycle'
 import { settings } from '../settings'
-import { DEMO_ALARM_CATALOG } from './demo-alarms'
+import { DEMO_ALARM_CATALOG, seedDemoAlarms } from './demo-alarms'
 import { onePagePdf } from './pdf'
 
 export const DEMO_ACCOUNTS = [
@@ -181,6 +181,7 @@ export async function seedDemo(payload: Payload, options: { onlyIfEmpty?: boolea
   const models = await seedModels(payload)
   const people = await seedPeople(payload)
   await seedPumps(payload, { ...people, models })
+  await seedDemoAlarms(payload)
   payload.logger.info('[seed] demo data added (accounts: see README "Demo data")')
   return true
 }

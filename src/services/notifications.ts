@@ -39,7 +39,34 @@ export async function queueAlarmEmails(tx: Executor, alarmIds: number[], options
     on conflict do nothing`)
 }
 
-type Claimed = { id: number; alarm_id: number; recipient: string; language: 'ru' | 'en'; attempts: number }
+type Claimed = {
+  id: number
+  alarm_id: number
+  recipient: string
+  language: 'ru' | 'en'
+  attempts: number
+  kind: 'raised' | 'escalated'
+}
+
+export type Escalation = { afterMinutes: number; to?: string; language: 'ru' | 'en' }
+
+/**
+ * Queues one e-mail to the service lead for each critical alarm still active and unacknowledged `afterMinutes`
+ * after it was raised (the unique key keeps it to one per alarm, however often this runs).
+ */
+export async function queueEscalations(db: Executor, now: Date, escalation: Escalation): Promise<void> {
+  if (!escalation.to) return
+  const cutoff = new Date(now.getTime() - escalation.afterMinutes * 60_000).toISOString()
+  await db.execute(sql`
+    insert into notifications (alarm_id, kind, channel, recipient, language, state, attempts, next_attempt_at, updated_at, created_at)
+    select a.id, 'escalated'::enum_notifications_kind, 'email'::enum_notifications_channel, ${escalation.to}::text,
+      ${escalation.language}::enum_notifications_language, 'queued'::enum_notifications_state, 0,
+      ${now.toISOString()}::timestamptz, now(), now()
+    from alarms a
+    where a.severity = 'critical' and a.cleared_at is null and a.acknowledged_at is null
+      and a.raised_at <= ${cutoff}::timestamptz
+    on conflict do nothing`)
+}
 
 function drizzleOf(payload: Payload): Executor {
   return (payload.db as unknown as PostgresAdapter).drizzle as unknown as Executor
@@ -55,7 +82,7 @@ async function claim(db: Executor, now: Date, limit: number): Promise<Claimed[]>
       where (state = 'queued' and next_attempt_at <= ${at}::timestamptz)
          or (state = 'sending' and updated_at < ${at}::timestamptz - make_interval(secs => ${STALE_SENDING_SECONDS}))
       order by next_attempt_at limit ${limit} for update skip locked)
-    returning n.id, n.alarm_id, n.recipient, n.language, n.attempts`)
+    returning n.id, n.alarm_id, n.recipient, n.language, n.attempts, n.kind`)
   return (result as { rows: Claimed[] }).rows
 }
 
@@ -68,15 +95,18 @@ export type DispatchOutcome = { sent: number; retried: number; failed: number }
 export async function dispatchNotifications(
   payload: Payload,
   send: (message: SendEmailOptions) => Promise<unknown>,
-  options: { serverUrl: string; maxAttempts: number; now?: Date; limit?: number },
+  options: { serverUrl: string; maxAttempts: number; now?: Date; limit?: number; escalation?: Escalation },
 ): Promise<DispatchOutcome> {
   const db = drizzleOf(payload)
   const now = options.now ?? new Date()
+  if (options.escalation) await queueEscalations(db, now, options.escalation)
+  const escalatedAfter = options.escalation?.afterMinutes ?? null
   const outcome: DispatchOutcome = { sent: 0, retried: 0, failed: 0 }
   for (const row of await claim(db, now, options.limit ?? 50)) {
     const attempts = Number(row.attempts) + 1
     try {
-      const mail = await composeAlarmEmail(payload, row.alarm_id, row.language, options.serverUrl)
+      const late = row.kind === 'escalated' ? escalatedAfter : null
+      const mail = await composeAlarmEmail(payload, row.alarm_id, row.language, options.serverUrl, late)
       await send({ to: row.recipient, subject: mail.subject, text: mail.text })
       await db.execute(sql`update notifications set state = 'sent', attempts = ${attempts}, sent_at = ${now.toISOString()}::timestamptz,
         subject = ${mail.subject}, last_error = null, updated_at = now() where id = ${row.id}`)

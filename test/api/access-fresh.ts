@@ -75,6 +75,7 @@ export const fresh = {
           recipient: 'team@test.local',
           language: 'ru',
           state: 'queued',
+          kind: 'raised',
         },
       })
     ).id

@@ -204,3 +204,45 @@ describe('alarm e-mails', () => {
     expect((await notificationsOf(modem.id)).map((row) => row.state)).toEqual(['sent', 'sent'])
   })
 })
+
+describe('escalation', () => {
+  it('a critical alarm nobody acknowledged in time e-mails the service lead once; an acknowledged one does not', async () => {
+    const LEAD = 'lead@test.local'
+    const escalation = { afterMinutes: 60, to: LEAD, language: 'en' as const }
+    const late = await partnerPump()
+    const handled = await partnerPump()
+    const raisedAt = Date.now()
+    await raise(late, [{ code: 'E12' }], raisedAt)
+    await raise(handled, [{ code: 'E12' }], raisedAt)
+    await eventually(async () => expect(await notificationsOf(handled.id)).toHaveLength(2))
+    // Everything else open here (the handled pump's, the earlier tests') is acknowledged: only `late` is overdue.
+    await payload.update({
+      collection: 'alarms',
+      where: { pump: { not_equals: late.id } },
+      data: { acknowledgedAt: new Date().toISOString() },
+    })
+    const at = (minutes: number) => new Date(raisedAt + minutes * 60_000)
+    const run = (minutes: number) =>
+      dispatchNotifications(payload, send, {
+        serverUrl: 'https://registry.test',
+        maxAttempts: 3,
+        now: at(minutes),
+        escalation,
+      })
+    smtp.received.length = 0
+    await run(30)
+    const toLead = () => smtp.received.filter((mail) => mail.to.includes(LEAD))
+    expect(toLead()).toHaveLength(0)
+    await run(61)
+    await eventually(async () => expect(toLead()).toHaveLength(1))
+    expect(toLead()[0].subject).toBe(`Not acknowledged for 60 min. Critical: E12 — Low flow (${late.serial})`)
+    await run(120)
+    await run(240)
+    expect(toLead()).toHaveLength(1)
+    const lateRows = await notificationsOf(late.id)
+    expect(lateRows.filter((row) => row.kind === 'escalated').map((row) => [row.recipient, row.state])).toEqual([
+      [LEAD, 'sent'],
+    ])
+    expect((await notificationsOf(handled.id)).filter((row) => row.kind === 'escalated')).toEqual([])
+  })
+})

@@ -4,6 +4,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_alarms_severity" AS ENUM('critical', 'major', 'minor', 'warning');
   CREATE TYPE "public"."enum_notifications_channel" AS ENUM('email', 'push');
+  CREATE TYPE "public"."enum_notifications_kind" AS ENUM('raised', 'escalated');
   CREATE TYPE "public"."enum_notifications_language" AS ENUM('ru', 'en');
   CREATE TYPE "public"."enum_notifications_state" AS ENUM('queued', 'sending', 'sent', 'failed');
   CREATE TYPE "public"."enum_partners_alarm_mail_severities" AS ENUM('critical', 'major', 'minor', 'warning');
@@ -33,6 +34,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"id" serial PRIMARY KEY NOT NULL,
   	"alarm_id" integer NOT NULL,
   	"channel" "enum_notifications_channel" NOT NULL,
+  	"kind" "enum_notifications_kind" DEFAULT 'raised' NOT NULL,
   	"recipient" varchar NOT NULL,
   	"language" "enum_notifications_language" NOT NULL,
   	"state" "enum_notifications_state" DEFAULT 'queued' NOT NULL,
@@ -174,6 +176,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "notifications_id";
   DROP TYPE "public"."enum_alarms_severity";
   DROP TYPE "public"."enum_notifications_channel";
+  DROP TYPE "public"."enum_notifications_kind";
   DROP TYPE "public"."enum_notifications_language";
   DROP TYPE "public"."enum_notifications_state";
   DROP TYPE "public"."enum_partners_alarm_mail_severities";
