@@ -8,6 +8,7 @@ import { buildConfig, type Config } from 'payload'
 import { Alarms } from './collections/Alarms'
 import { Buyers } from './collections/Buyers'
 import { Notifications } from './collections/Notifications'
+import { Devices } from './collections/Devices'
 import { Countries } from './collections/Countries'
 import { Feedback } from './collections/Feedback'
 import { Manuals } from './collections/Manuals'
@@ -92,6 +93,7 @@ export default protectInternalFields(
       PumpEvents,
       Alarms,
       Notifications,
+      Devices,
       Partners,
       Buyers,
       Feedback,

@@ -4,8 +4,8 @@ import * as migration_20261128_045641_registration from './20261128_045641_regis
 import * as migration_20261128_051649_mqtt_ingest from './20261128_051649_mqtt_ingest'
 import * as migration_20261201_212946_access_hardening from './20261201_212946_access_hardening'
 import * as migration_20261205_092056_pumps_no_edit_lock from './20261205_092056_pumps_no_edit_lock'
-import * as migration_20261205_125519_alarms from './20261205_125519_alarms'
-import * as migration_20261205_130000_alarms_sql from './20261205_130000_alarms_sql'
+import * as migration_20261205_130232_alarms from './20261205_130232_alarms'
+import * as migration_20261205_135900_alarms_sql from './20261205_135900_alarms_sql'
 
 export const migrations = [
   {
@@ -39,13 +39,13 @@ export const migrations = [
     name: '20261205_092056_pumps_no_edit_lock',
   },
   {
-    up: migration_20261205_125519_alarms.up,
-    down: migration_20261205_125519_alarms.down,
-    name: '20261205_125519_alarms',
+    up: migration_20261205_130232_alarms.up,
+    down: migration_20261205_130232_alarms.down,
+    name: '20261205_130232_alarms',
   },
   {
-    up: migration_20261205_130000_alarms_sql.up,
-    down: migration_20261205_130000_alarms_sql.down,
-    name: '20261205_130000_alarms_sql',
+    up: migration_20261205_135900_alarms_sql.up,
+    down: migration_20261205_135900_alarms_sql.down,
+    name: '20261205_135900_alarms_sql',
   },
 ]

@@ -72,6 +72,7 @@ export interface Config {
     pumpEvents: PumpEvent;
     alarms: Alarm;
     notifications: Notification;
+    devices: Device;
     partners: Partner;
     buyers: Buyer;
     feedback: Feedback;
@@ -101,6 +102,7 @@ export interface Config {
     pumpEvents: PumpEventsSelect<false> | PumpEventsSelect<true>;
     alarms: AlarmsSelect<false> | AlarmsSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    devices: DevicesSelect<false> | DevicesSelect<true>;
     partners: PartnersSelect<false> | PartnersSelect<true>;
     buyers: BuyersSelect<false> | BuyersSelect<true>;
     feedback: FeedbackSelect<false> | FeedbackSelect<true>;
@@ -541,6 +543,19 @@ export interface Notification {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "devices".
+ */
+export interface Device {
+  id: number;
+  buyer: number | Buyer;
+  token: string;
+  platform?: ('ios' | 'android' | 'web') | null;
+  language: 'ru' | 'en';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "feedback".
  */
 export interface Feedback {
@@ -728,6 +743,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notifications';
         value: number | Notification;
+      } | null)
+    | ({
+        relationTo: 'devices';
+        value: number | Device;
       } | null)
     | ({
         relationTo: 'partners';
@@ -932,6 +951,18 @@ export interface NotificationsSelect<T extends boolean = true> {
   sentAt?: T;
   subject?: T;
   lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "devices_select".
+ */
+export interface DevicesSelect<T extends boolean = true> {
+  buyer?: T;
+  token?: T;
+  platform?: T;
+  language?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -3,6 +3,7 @@
 import type { TaskConfig } from 'payload'
 
 import { dispatchNotifications, type Escalation } from './notifications'
+import { configuredPushSender } from './push'
 
 export const NOTIFICATION_QUEUE = 'notifications'
 export const NOTIFICATION_TASK = 'dispatchAlarmNotifications' as const
@@ -27,6 +28,7 @@ export function notificationTask(options: {
         serverUrl: options.serverUrl(),
         maxAttempts: options.maxAttempts,
         escalation: options.escalation(),
+        push: configuredPushSender(req.payload),
       })
       return { output }
     },
