@@ -8,6 +8,7 @@ import { buildConfig, type Config } from 'payload'
 import { Alarms } from './collections/Alarms'
 import { Buyers } from './collections/Buyers'
 import { Notifications } from './collections/Notifications'
+import { Devices } from './collections/Devices'
 import { Countries } from './collections/Countries'
 import { Feedback } from './collections/Feedback'
 import { Manuals } from './collections/Manuals'
@@ -101,6 +102,7 @@ export default protectInternalFields(
       PumpEvents,
       Alarms,
       Notifications,
+      Devices,
       Partners,
       Buyers,
       Feedback,
@@ -134,6 +136,11 @@ export default protectInternalFields(
         notificationTask({
           serverUrl: () => settings.serverUrl || `http://localhost:${settings.port}`,
           maxAttempts: settings.notificationAttempts,
+          escalation: () => ({
+            afterMinutes: settings.alarmEscalateMinutes,
+            to: settings.alarmEscalateTo,
+            language: settings.alarmEmailLanguage,
+          }),
         }),
       ],
       autoRun: [{ cron: '*/15 * * * * *', queue: NOTIFICATION_QUEUE, limit: 5 }],

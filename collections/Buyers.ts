@@ -4,6 +4,7 @@ import { adminOnly, hiddenUnlessStaff, noAdminPanel, staffOnly, staffOrOwnBuyer 
 import { keepConcurrentSessions, lockedAccountsHaveNoSessions, refuseEmailedPasswordReset } from '../hooks/auth'
 import { giveNewBuyerAPassword, normalizeBuyerPhone, ownersProveCredentialChanges } from '../hooks/buyers'
 import { noEmailVerification } from '../src/endpoints/auth'
+import { deviceEndpoints } from '../src/endpoints/devices'
 import { buyerAppEndpoints } from '../src/endpoints/registration'
 
 /**
@@ -44,7 +45,7 @@ export const Buyers: CollectionConfig = {
     beforeLogin: [keepConcurrentSessions],
     beforeValidate: [ownersProveCredentialChanges, normalizeBuyerPhone, giveNewBuyerAPassword],
   },
-  endpoints: [...buyerAppEndpoints, noEmailVerification],
+  endpoints: [...buyerAppEndpoints, noEmailVerification, ...deviceEndpoints],
   fields: [
     {
       name: 'phone',

@@ -21,7 +21,7 @@ export const Notifications: CollectionConfig = {
     plural: { en: 'Notifications', ru: 'Уведомления' },
   },
   admin: {
-    defaultColumns: ['createdAt', 'alarm', 'channel', 'recipient', 'state', 'attempts', 'lastError'],
+    defaultColumns: ['createdAt', 'alarm', 'kind', 'channel', 'recipient', 'state', 'attempts', 'lastError'],
     group: { en: 'Logs', ru: 'Журналы' },
     hidden: hiddenUnlessStaff,
   },
@@ -45,6 +45,17 @@ export const Notifications: CollectionConfig = {
         { value: 'push', label: { en: 'Push', ru: 'Push' } },
       ],
       label: { en: 'Channel', ru: 'Канал' },
+    },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      defaultValue: 'raised',
+      options: [
+        { value: 'raised', label: { en: 'New alarm', ru: 'Новая авария' } },
+        { value: 'escalated', label: { en: 'Not acknowledged in time', ru: 'Не квитирована вовремя' } },
+      ],
+      label: { en: 'About', ru: 'О чём' },
     },
     { name: 'recipient', type: 'text', required: true, label: { en: 'Recipient', ru: 'Получатель' } },
     {

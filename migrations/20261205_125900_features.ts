@@ -4,8 +4,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_alarms_severity" AS ENUM('critical', 'major', 'minor', 'warning');
   CREATE TYPE "public"."enum_notifications_channel" AS ENUM('email', 'push');
+  CREATE TYPE "public"."enum_notifications_kind" AS ENUM('raised', 'escalated');
   CREATE TYPE "public"."enum_notifications_language" AS ENUM('ru', 'en');
   CREATE TYPE "public"."enum_notifications_state" AS ENUM('queued', 'sending', 'sent', 'failed');
+  CREATE TYPE "public"."enum_devices_platform" AS ENUM('ios', 'android', 'web');
+  CREATE TYPE "public"."enum_devices_language" AS ENUM('ru', 'en');
   CREATE TYPE "public"."enum_partners_alarm_mail_severities" AS ENUM('critical', 'major', 'minor', 'warning');
   CREATE TYPE "public"."enum_partners_alarm_mail_language" AS ENUM('ru', 'en');
   CREATE TYPE "public"."enum_models_telemetry_kind" AS ENUM('number', 'boolean', 'enum');
@@ -37,6 +40,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"id" serial PRIMARY KEY NOT NULL,
   	"alarm_id" integer NOT NULL,
   	"channel" "enum_notifications_channel" NOT NULL,
+  	"kind" "enum_notifications_kind" DEFAULT 'raised' NOT NULL,
   	"recipient" varchar NOT NULL,
   	"language" "enum_notifications_language" NOT NULL,
   	"state" "enum_notifications_state" DEFAULT 'queued' NOT NULL,
@@ -45,6 +49,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"sent_at" timestamp(3) with time zone,
   	"subject" varchar,
   	"last_error" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "devices" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"buyer_id" integer NOT NULL,
+  	"token" varchar NOT NULL,
+  	"platform" "enum_devices_platform",
+  	"language" "enum_devices_language" DEFAULT 'ru' NOT NULL,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -135,10 +149,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "partners" ADD COLUMN "alarm_mail_language" "enum_partners_alarm_mail_language" DEFAULT 'ru';
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "alarms_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "notifications_id" integer;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "devices_id" integer;
   ALTER TABLE "alarms" ADD CONSTRAINT "alarms_pump_id_pumps_id_fk" FOREIGN KEY ("pump_id") REFERENCES "public"."pumps"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "alarms" ADD CONSTRAINT "alarms_acknowledged_by_id_users_id_fk" FOREIGN KEY ("acknowledged_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "alarms" ADD CONSTRAINT "alarms_assigned_to_id_users_id_fk" FOREIGN KEY ("assigned_to_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "notifications" ADD CONSTRAINT "notifications_alarm_id_alarms_id_fk" FOREIGN KEY ("alarm_id") REFERENCES "public"."alarms"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "devices" ADD CONSTRAINT "devices_buyer_id_buyers_id_fk" FOREIGN KEY ("buyer_id") REFERENCES "public"."buyers"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "partners_alarm_mail_severities" ADD CONSTRAINT "partners_alarm_mail_severities_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."partners"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "models_telemetry_values" ADD CONSTRAINT "models_telemetry_values_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."models_telemetry"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "models_telemetry" ADD CONSTRAINT "models_telemetry_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."models"("id") ON DELETE cascade ON UPDATE no action;
@@ -158,6 +174,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "notifications_next_attempt_at_idx" ON "notifications" USING btree ("next_attempt_at");
   CREATE INDEX "notifications_updated_at_idx" ON "notifications" USING btree ("updated_at");
   CREATE INDEX "notifications_created_at_idx" ON "notifications" USING btree ("created_at");
+  CREATE INDEX "devices_buyer_idx" ON "devices" USING btree ("buyer_id");
+  CREATE UNIQUE INDEX "devices_token_idx" ON "devices" USING btree ("token");
+  CREATE INDEX "devices_updated_at_idx" ON "devices" USING btree ("updated_at");
+  CREATE INDEX "devices_created_at_idx" ON "devices" USING btree ("created_at");
   CREATE INDEX "partners_alarm_mail_severities_order_idx" ON "partners_alarm_mail_severities" USING btree ("order");
   CREATE INDEX "partners_alarm_mail_severities_parent_idx" ON "partners_alarm_mail_severities" USING btree ("parent_id");
   CREATE INDEX "models_telemetry_values_order_idx" ON "models_telemetry_values" USING btree ("_order");
@@ -180,15 +200,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "pump_events" ADD CONSTRAINT "pump_events_pump_partner_id_partners_id_fk" FOREIGN KEY ("pump_partner_id") REFERENCES "public"."partners"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_alarms_fk" FOREIGN KEY ("alarms_id") REFERENCES "public"."alarms"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_notifications_fk" FOREIGN KEY ("notifications_id") REFERENCES "public"."notifications"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_devices_fk" FOREIGN KEY ("devices_id") REFERENCES "public"."devices"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "pump_events_pump_partner_idx" ON "pump_events" USING btree ("pump_partner_id");
   CREATE INDEX "payload_locked_documents_rels_alarms_id_idx" ON "payload_locked_documents_rels" USING btree ("alarms_id");
-  CREATE INDEX "payload_locked_documents_rels_notifications_id_idx" ON "payload_locked_documents_rels" USING btree ("notifications_id");`)
+  CREATE INDEX "payload_locked_documents_rels_notifications_id_idx" ON "payload_locked_documents_rels" USING btree ("notifications_id");
+  CREATE INDEX "payload_locked_documents_rels_devices_id_idx" ON "payload_locked_documents_rels" USING btree ("devices_id");`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
    ALTER TABLE "alarms" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "notifications" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "devices" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "partners_alarm_mail_severities" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "models_telemetry_values" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "models_telemetry" DISABLE ROW LEVEL SECURITY;
@@ -198,6 +221,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "payload_jobs_stats" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "alarms" CASCADE;
   DROP TABLE "notifications" CASCADE;
+  DROP TABLE "devices" CASCADE;
   DROP TABLE "partners_alarm_mail_severities" CASCADE;
   DROP TABLE "models_telemetry_values" CASCADE;
   DROP TABLE "models_telemetry" CASCADE;
@@ -210,6 +234,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_alarms_fk";
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_notifications_fk";
+  
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_devices_fk";
   
   ALTER TABLE "pump_events" ALTER COLUMN "kind" SET DATA TYPE text;
   ALTER TABLE "pump_events" ALTER COLUMN "kind" SET DEFAULT 'status'::text;
@@ -224,16 +250,21 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP INDEX "pump_events_pump_partner_idx";
   DROP INDEX "payload_locked_documents_rels_alarms_id_idx";
   DROP INDEX "payload_locked_documents_rels_notifications_id_idx";
+  DROP INDEX "payload_locked_documents_rels_devices_id_idx";
   ALTER TABLE "pumps" DROP COLUMN "telemetry_latest";
   ALTER TABLE "pumps" DROP COLUMN "active_alarm_count";
   ALTER TABLE "pump_events" DROP COLUMN "pump_partner_id";
   ALTER TABLE "partners" DROP COLUMN "alarm_mail_language";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "alarms_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "notifications_id";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "devices_id";
   DROP TYPE "public"."enum_alarms_severity";
   DROP TYPE "public"."enum_notifications_channel";
+  DROP TYPE "public"."enum_notifications_kind";
   DROP TYPE "public"."enum_notifications_language";
   DROP TYPE "public"."enum_notifications_state";
+  DROP TYPE "public"."enum_devices_platform";
+  DROP TYPE "public"."enum_devices_language";
   DROP TYPE "public"."enum_partners_alarm_mail_severities";
   DROP TYPE "public"."enum_partners_alarm_mail_language";
   DROP TYPE "public"."enum_models_telemetry_kind";

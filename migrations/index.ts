@@ -5,10 +5,10 @@ import * as migration_20261128_051649_mqtt_ingest from './20261128_051649_mqtt_i
 import * as migration_20261201_212946_access_hardening from './20261201_212946_access_hardening'
 import * as migration_20261205_092056_pumps_no_edit_lock from './20261205_092056_pumps_no_edit_lock'
 import * as migration_20261205_125900_features from './20261205_125900_features'
-import * as migration_20261205_130000_alarms_sql from './20261205_130000_alarms_sql'
 import * as migration_20261205_130000_factory_sql from './20261205_130000_factory_sql'
 import * as migration_20261205_130000_fleet_sql from './20261205_130000_fleet_sql'
 import * as migration_20261205_130000_telemetry_sql from './20261205_130000_telemetry_sql'
+import * as migration_20261205_135900_alarms_sql from './20261205_135900_alarms_sql'
 
 export const migrations = [
   {
@@ -47,11 +47,6 @@ export const migrations = [
     name: '20261205_125900_features',
   },
   {
-    up: migration_20261205_130000_alarms_sql.up,
-    down: migration_20261205_130000_alarms_sql.down,
-    name: '20261205_130000_alarms_sql',
-  },
-  {
     up: migration_20261205_130000_factory_sql.up,
     down: migration_20261205_130000_factory_sql.down,
     name: '20261205_130000_factory_sql',
@@ -65,5 +60,10 @@ export const migrations = [
     up: migration_20261205_130000_telemetry_sql.up,
     down: migration_20261205_130000_telemetry_sql.down,
     name: '20261205_130000_telemetry_sql',
+  },
+  {
+    up: migration_20261205_135900_alarms_sql.up,
+    down: migration_20261205_135900_alarms_sql.down,
+    name: '20261205_135900_alarms_sql',
   },
 ]

@@ -83,3 +83,9 @@ export async function benchBroker(): Promise<{ url: string; stop: () => void }> 
   await new Promise<void>((resolve) => proc.stdout!.once('data', () => resolve()))
   return { url: `mqtt://127.0.0.1:${port}`, stop: () => proc.kill() }
 }
+
+/** A numeric command-line option: `--name N`, else `fallback`. */
+export function numericOption(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`)
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback
+}

@@ -72,6 +72,7 @@ export interface Config {
     pumpEvents: PumpEvent;
     alarms: Alarm;
     notifications: Notification;
+    devices: Device;
     partners: Partner;
     buyers: Buyer;
     feedback: Feedback;
@@ -101,6 +102,7 @@ export interface Config {
     pumpEvents: PumpEventsSelect<false> | PumpEventsSelect<true>;
     alarms: AlarmsSelect<false> | AlarmsSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    devices: DevicesSelect<false> | DevicesSelect<true>;
     partners: PartnersSelect<false> | PartnersSelect<true>;
     buyers: BuyersSelect<false> | BuyersSelect<true>;
     feedback: FeedbackSelect<false> | FeedbackSelect<true>;
@@ -564,6 +566,7 @@ export interface Notification {
   id: number;
   alarm: number | Alarm;
   channel: 'email' | 'push';
+  kind: 'raised' | 'escalated';
   recipient: string;
   language: 'ru' | 'en';
   state: 'queued' | 'sending' | 'sent' | 'failed';
@@ -572,6 +575,19 @@ export interface Notification {
   sentAt?: string | null;
   subject?: string | null;
   lastError?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "devices".
+ */
+export interface Device {
+  id: number;
+  buyer: number | Buyer;
+  token: string;
+  platform?: ('ios' | 'android' | 'web') | null;
+  language: 'ru' | 'en';
   updatedAt: string;
   createdAt: string;
 }
@@ -764,6 +780,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notifications';
         value: number | Notification;
+      } | null)
+    | ({
+        relationTo: 'devices';
+        value: number | Device;
       } | null)
     | ({
         relationTo: 'partners';
@@ -962,6 +982,7 @@ export interface AlarmsSelect<T extends boolean = true> {
 export interface NotificationsSelect<T extends boolean = true> {
   alarm?: T;
   channel?: T;
+  kind?: T;
   recipient?: T;
   language?: T;
   state?: T;
@@ -970,6 +991,18 @@ export interface NotificationsSelect<T extends boolean = true> {
   sentAt?: T;
   subject?: T;
   lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "devices_select".
+ */
+export interface DevicesSelect<T extends boolean = true> {
+  buyer?: T;
+  token?: T;
+  platform?: T;
+  language?: T;
   updatedAt?: T;
   createdAt?: T;
 }

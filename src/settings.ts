@@ -121,6 +121,13 @@ export const settings = {
   /** The service team's address for new critical and major alarms (unset: partners only), and its language. */
   alarmEmailTo: env.ALARM_EMAIL_TO || undefined,
   alarmEmailLanguage: oneOf('ALARM_EMAIL_LANGUAGE', ['ru', 'en'] as const, 'ru'),
+  /** A critical alarm nobody acknowledged this long e-mails the service lead (ALARM_ESCALATE_TO) once. */
+  alarmEscalateMinutes: integer('ALARM_ESCALATE_MINUTES', 60),
+  alarmEscalateTo: env.ALARM_ESCALATE_TO || undefined,
+  /** How push messages reach the owners' app: the log, or POSTed to the app backend's push gateway. */
+  pushSender: oneOf('PUSH_SENDER', ['log', 'webhook'] as const, 'log'),
+  pushWebhookUrl: env.PUSH_WEBHOOK_URL || undefined,
+  pushWebhookToken: env.PUSH_WEBHOOK_TOKEN || undefined,
   /** Sending attempts of one notification before it is marked failed (back-off doubles from 30 s). */
   notificationAttempts: integer('NOTIFICATION_ATTEMPTS', 5),
 }

@@ -28,11 +28,23 @@ export type AlarmMailFacts = {
   cardUrl: string
 }
 
-/** The e-mail about a new alarm, in `language`. */
-export function alarmEmail(facts: AlarmMailFacts, language: 'ru' | 'en'): { subject: string; text: string } {
+export type NotificationKind = 'raised' | 'escalated'
+
+/** The e-mail about a new alarm (or one nobody acknowledged for `escalatedAfterMinutes`), in `language`. */
+export function alarmEmail(
+  facts: AlarmMailFacts,
+  language: 'ru' | 'en',
+  escalatedAfterMinutes: number | null = null,
+): { subject: string; text: string } {
   const ru = language === 'ru'
   const severity = SEVERITY_LABELS[facts.severity][language]
-  const subject = `${severity}: ${facts.code} — ${facts.text} (${facts.serial})`
+  const late =
+    escalatedAfterMinutes === null
+      ? ''
+      : ru
+        ? `Не квитирована ${escalatedAfterMinutes} мин. `
+        : `Not acknowledged for ${escalatedAfterMinutes} min. `
+  const subject = `${late}${severity}: ${facts.code} — ${facts.text} (${facts.serial})`
   const lines = [
     `${ru ? 'Насос' : 'Pump'}: ${facts.serial}`,
     `${ru ? 'Место' : 'Place'}: ${[facts.region, facts.objectType].filter(Boolean).join(', ') || '—'}`,

@@ -10,7 +10,7 @@ import { DEMO_TELEMETRY_SCHEMA } from '../domain/telemetry-demo'
 import { importStatus } from '../services/lifecycle'
 import { backfillDemoTelemetry } from '../services/telemetry/backfill'
 import { settings } from '../settings'
-import { DEMO_ALARM_CATALOG } from './demo-alarms'
+import { DEMO_ALARM_CATALOG, seedDemoAlarms } from './demo-alarms'
 import { onePagePdf } from './pdf'
 
 export const DEMO_ACCOUNTS = [
@@ -191,6 +191,7 @@ export async function seedDemo(payload: Payload, options: { onlyIfEmpty?: boolea
   const people = await seedPeople(payload)
   const reporting = await seedPumps(payload, { ...people, models })
   await backfillDemoTelemetry(payload, reporting, DEMO_TELEMETRY_DAYS)
+  await seedDemoAlarms(payload)
   payload.logger.info('[seed] demo data added (accounts: see README "Demo data")')
   return true
 }

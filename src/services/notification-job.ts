@@ -2,7 +2,8 @@
 // the job itself when it throws (the database away); each message's own retries and back-off are in its log row.
 import type { TaskConfig } from 'payload'
 
-import { dispatchNotifications } from './notifications'
+import { dispatchNotifications, type Escalation } from './notifications'
+import { configuredPushSender } from './push'
 
 export const NOTIFICATION_QUEUE = 'notifications'
 export const NOTIFICATION_TASK = 'dispatchAlarmNotifications' as const
@@ -10,6 +11,7 @@ export const NOTIFICATION_TASK = 'dispatchAlarmNotifications' as const
 export function notificationTask(options: {
   serverUrl: () => string
   maxAttempts: number
+  escalation: () => Escalation
 }): TaskConfig<typeof NOTIFICATION_TASK> {
   return {
     slug: NOTIFICATION_TASK,
@@ -25,6 +27,8 @@ export function notificationTask(options: {
       const output = await dispatchNotifications(req.payload, (message) => req.payload.sendEmail(message), {
         serverUrl: options.serverUrl(),
         maxAttempts: options.maxAttempts,
+        escalation: options.escalation(),
+        push: configuredPushSender(req.payload),
       })
       return { output }
     },

@@ -18,7 +18,13 @@ type CatalogRow = {
 const nameOf = (value: unknown): string | null =>
   value && typeof value === 'object' ? String((value as { name?: unknown }).name ?? '') || null : null
 
-export async function composeAlarmEmail(payload: Payload, alarmId: number, language: 'ru' | 'en', serverUrl: string) {
+export async function composeAlarmEmail(
+  payload: Payload,
+  alarmId: number,
+  language: 'ru' | 'en',
+  serverUrl: string,
+  escalatedAfterMinutes: number | null = null,
+) {
   const alarm = await payload.findByID({ collection: 'alarms', id: alarmId, depth: 0 })
   const pump = await payload.findByID({
     collection: 'pumps',
@@ -44,5 +50,6 @@ export async function composeAlarmEmail(payload: Payload, alarmId: number, langu
       cardUrl: `${serverUrl}/admin/collections/pumps/${pump.id}`,
     },
     language,
+    escalatedAfterMinutes,
   )
 }

@@ -7,6 +7,7 @@ import type { Payload, SendEmailOptions } from 'payload'
 
 import { backoffSeconds, NOTIFY_SEVERITIES, STALE_SENDING_SECONDS } from '../domain/notifications'
 import { composeAlarmEmail } from './notification-mail'
+import type { PushMessage, PushSend } from './push'
 
 type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
 
@@ -16,7 +17,10 @@ export type AlarmMailOptions = {
   teamLanguage: 'ru' | 'en'
 }
 
-/** Queues the e-mails of the alarms just opened: the responsible partner's contact (its severities and language), the team. */
+/**
+ * Queues the messages of the alarms just opened: e-mail to the responsible partner's contact (its severities and
+ * language) and to the team; push to each of the owner's app devices (critical and major, in the app's language).
+ */
 export async function queueAlarmEmails(tx: Executor, alarmIds: number[], options: AlarmMailOptions): Promise<void> {
   if (!alarmIds.length) return
   const ids = JSON.stringify(alarmIds)
@@ -36,10 +40,44 @@ export async function queueAlarmEmails(tx: Executor, alarmIds: number[], options
     from alarms a
     where ${team}::text is not null and a.id in (select jsonb_array_elements_text(${ids}::jsonb)::integer)
       and a.severity::text in (select jsonb_array_elements_text(${JSON.stringify(NOTIFY_SEVERITIES)}::jsonb))
+    union all
+    select a.id, 'push'::enum_notifications_channel, d.token, d.language::text::enum_notifications_language,
+      'queued'::enum_notifications_state, 0, now(), now(), now()
+    from alarms a join pumps p on p.id = a.pump_id join devices d on d.buyer_id = p.owner_id
+    where a.id in (select jsonb_array_elements_text(${ids}::jsonb)::integer)
+      and a.severity::text in (select jsonb_array_elements_text(${JSON.stringify(NOTIFY_SEVERITIES)}::jsonb))
     on conflict do nothing`)
 }
 
-type Claimed = { id: number; alarm_id: number; recipient: string; language: 'ru' | 'en'; attempts: number }
+type Claimed = {
+  id: number
+  alarm_id: number
+  recipient: string
+  language: 'ru' | 'en'
+  attempts: number
+  kind: 'raised' | 'escalated'
+  channel: 'email' | 'push'
+}
+
+export type Escalation = { afterMinutes: number; to?: string; language: 'ru' | 'en' }
+
+/**
+ * Queues one e-mail to the service lead for each critical alarm still active and unacknowledged `afterMinutes`
+ * after it was raised (the unique key keeps it to one per alarm, however often this runs).
+ */
+export async function queueEscalations(db: Executor, now: Date, escalation: Escalation): Promise<void> {
+  if (!escalation.to) return
+  const cutoff = new Date(now.getTime() - escalation.afterMinutes * 60_000).toISOString()
+  await db.execute(sql`
+    insert into notifications (alarm_id, kind, channel, recipient, language, state, attempts, next_attempt_at, updated_at, created_at)
+    select a.id, 'escalated'::enum_notifications_kind, 'email'::enum_notifications_channel, ${escalation.to}::text,
+      ${escalation.language}::enum_notifications_language, 'queued'::enum_notifications_state, 0,
+      ${now.toISOString()}::timestamptz, now(), now()
+    from alarms a
+    where a.severity = 'critical' and a.cleared_at is null and a.acknowledged_at is null
+      and a.raised_at <= ${cutoff}::timestamptz
+    on conflict do nothing`)
+}
 
 function drizzleOf(payload: Payload): Executor {
   return (payload.db as unknown as PostgresAdapter).drizzle as unknown as Executor
@@ -55,8 +93,19 @@ async function claim(db: Executor, now: Date, limit: number): Promise<Claimed[]>
       where (state = 'queued' and next_attempt_at <= ${at}::timestamptz)
          or (state = 'sending' and updated_at < ${at}::timestamptz - make_interval(secs => ${STALE_SENDING_SECONDS}))
       order by next_attempt_at limit ${limit} for update skip locked)
-    returning n.id, n.alarm_id, n.recipient, n.language, n.attempts`)
+    returning n.id, n.alarm_id, n.recipient, n.language, n.attempts, n.kind, n.channel`)
   return (result as { rows: Claimed[] }).rows
+}
+
+/** The push message of an alarm: the e-mail's subject as the title, its alarm and advice lines as the body. */
+function pushOf(row: Claimed, mail: { subject: string; text: string; pumpId?: number }): PushMessage {
+  const lines = mail.text.split('\n')
+  return {
+    token: row.recipient,
+    title: mail.subject,
+    body: lines.filter((line, index) => index === 2 || /^(What to do|Что делать)/.test(line)).join('\n'),
+    data: { alarmId: String(row.alarm_id) },
+  }
 }
 
 export type DispatchOutcome = { sent: number; retried: number; failed: number }
@@ -68,16 +117,30 @@ export type DispatchOutcome = { sent: number; retried: number; failed: number }
 export async function dispatchNotifications(
   payload: Payload,
   send: (message: SendEmailOptions) => Promise<unknown>,
-  options: { serverUrl: string; maxAttempts: number; now?: Date; limit?: number },
+  options: {
+    serverUrl: string
+    maxAttempts: number
+    now?: Date
+    limit?: number
+    escalation?: Escalation
+    /** Push to the owners' app (PUSH_SENDER's); without it push notifications wait. */
+    push?: PushSend
+  },
 ): Promise<DispatchOutcome> {
   const db = drizzleOf(payload)
   const now = options.now ?? new Date()
+  if (options.escalation) await queueEscalations(db, now, options.escalation)
+  const escalatedAfter = options.escalation?.afterMinutes ?? null
   const outcome: DispatchOutcome = { sent: 0, retried: 0, failed: 0 }
   for (const row of await claim(db, now, options.limit ?? 50)) {
     const attempts = Number(row.attempts) + 1
     try {
-      const mail = await composeAlarmEmail(payload, row.alarm_id, row.language, options.serverUrl)
-      await send({ to: row.recipient, subject: mail.subject, text: mail.text })
+      const late = row.kind === 'escalated' ? escalatedAfter : null
+      const mail = await composeAlarmEmail(payload, row.alarm_id, row.language, options.serverUrl, late)
+      if (row.channel === 'push') {
+        if (!options.push) throw new Error('no push sender')
+        await options.push(pushOf(row, mail))
+      } else await send({ to: row.recipient, subject: mail.subject, text: mail.text })
       await db.execute(sql`update notifications set state = 'sent', attempts = ${attempts}, sent_at = ${now.toISOString()}::timestamptz,
         subject = ${mail.subject}, last_error = null, updated_at = now() where id = ${row.id}`)
       outcome.sent++

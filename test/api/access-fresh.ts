@@ -63,6 +63,14 @@ export const fresh = {
         data: { pump: pump as number, code: unique('E'), severity: 'major', raisedAt: new Date().toISOString() },
       })
     ).id,
+  /** A push device of owner X (registered as the app registers them: no plain API). */
+  device: async (w: World) =>
+    (
+      await payload.create({
+        collection: 'devices',
+        data: { buyer: w.ownerX.id, token: unique('push-token-'), language: 'ru' },
+      })
+    ).id,
   /** A notification of a fresh alarm of a pump (queued as the ingestion queues them: no API). */
   notification: async (pump: Id) => {
     const alarm = await fresh.alarm(pump)
@@ -75,6 +83,7 @@ export const fresh = {
           recipient: 'team@test.local',
           language: 'ru',
           state: 'queued',
+          kind: 'raised',
         },
       })
     ).id

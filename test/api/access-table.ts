@@ -19,6 +19,7 @@ type Slug =
   | 'pumpEvents'
   | 'alarms'
   | 'notifications'
+  | 'devices'
   | 'registrationAttempts'
   | 'feedback'
   | 'phoneCodes'
@@ -61,6 +62,7 @@ const createData: Partial<Record<Slug, (w: World) => Record<string, unknown>>> =
     severity: 'critical',
     raisedAt: new Date().toISOString(),
   }),
+  devices: (w) => ({ buyer: w.ownerX.id, token: unique('forged-token-'), language: 'ru' }),
   registrationAttempts: () => ({ flow: 'partner_claim', serial: 'FORGED', outcome: 'claimed' }),
   feedback: (w) => ({ buyer: w.ownerX.id, email: 'forged@example.com', message: 'forged' }),
   phoneCodes: () => ({

@@ -259,3 +259,42 @@ describe("the owner's app (GET /api/alarms/mine)", () => {
     expect(anonymous.body.errors[0].message).toBe('Войдите как владелец насоса')
   })
 })
+
+describe("the owner's push devices (POST/DELETE /api/buyers/me/devices)", () => {
+  it('the owner registers a token (taking it over), removes it; others cannot', async () => {
+    const token = `fcm:${Date.now()}-abcdefgh`
+    const created = await rest('POST', '/buyers/me/devices', {
+      token: world.tokens.owner,
+      body: { token, platform: 'android', language: 'en' },
+    })
+    expect(created.status).toBe(201)
+    const stored = await payload.findByID({ collection: 'devices', id: created.body.id, depth: 0 })
+    expect(stored).toMatchObject({ buyer: world.ownerX.id, token, platform: 'android', language: 'en' })
+    // Registering again keeps one row for the token.
+    await rest('POST', '/buyers/me/devices', { token: world.tokens.owner, body: { token } })
+    expect((await payload.count({ collection: 'devices', where: { token: { equals: token } } })).totalDocs).toBe(1)
+    for (const role of ['service', 'partner', 'anonymous'] as const) {
+      const refused = await rest('POST', '/buyers/me/devices', {
+        token: world.tokens[role],
+        body: { token: `${token}x` },
+      })
+      expect([401, 403]).toContain(refused.status)
+    }
+    const bad = await rest('POST', '/buyers/me/devices', {
+      token: world.tokens.owner,
+      body: { token: 'short' },
+      language: 'ru',
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.body.errors[0].message).toBe('token — push-токен, 8…4096 символов')
+    const removed = await rest('DELETE', `/buyers/me/devices?token=${encodeURIComponent(token)}`, {
+      token: world.tokens.owner,
+    })
+    expect(removed.status).toBe(200)
+    expect((await payload.count({ collection: 'devices', where: { token: { equals: token } } })).totalDocs).toBe(0)
+    expect(
+      (await rest('DELETE', `/buyers/me/devices?token=${encodeURIComponent(token)}`, { token: world.tokens.owner }))
+        .status,
+    ).toBe(404)
+  })
+})

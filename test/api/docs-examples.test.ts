@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 import { curlBlocks, curlCount, expectedStatuses, runCurlBlocks } from '../support/docs-curl'
 import { createFreshDatabase, type FreshDatabase } from '../support/fresh-database'
 
-const DOCUMENTS = ['docs/lifecycle.md', 'docs/mobile-api.md', 'docs/live.md', 'docs/factory.md']
+const DOCUMENTS = ['docs/lifecycle.md', 'docs/mobile-api.md', 'docs/live.md', 'docs/factory.md', 'docs/alarms.md']
 
 describe('the curl examples in docs/', () => {
   let payload: Payload

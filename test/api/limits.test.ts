@@ -21,6 +21,7 @@ const COLLECTIONS = [
   'pumpEvents',
   'alarms',
   'notifications',
+  'devices',
   'partners',
   'buyers',
   'users',

@@ -2,6 +2,8 @@
 // sends them through Payload's SMTP adapter to a real SMTP server: one to the responsible partner in its language,
 // one to the service team (ALARM_EMAIL_TO) in theirs; never twice; a refusing or absent server is retried with
 // back-off (the clock is the test's) and the message then marked failed, nothing lost.
+import http from 'node:http'
+
 import { sql } from '@payloadcms/db-postgres'
 import type { SendEmailOptions } from 'payload'
 
@@ -9,6 +11,7 @@ import { backoffSeconds } from '../../src/domain/notifications'
 import { mailAdapter } from '../../src/services/mail-smtp'
 import { NOTIFICATION_QUEUE, NOTIFICATION_TASK } from '../../src/services/notification-job'
 import { dispatchNotifications } from '../../src/services/notifications'
+import { webhookPushSender } from '../../src/services/push'
 import { settings } from '../../src/settings'
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink'
 import { card, connect, eventually, payload, publish, pump, useIngestion, type Modem } from './ingest-suite'
@@ -202,5 +205,94 @@ describe('alarm e-mails', () => {
     await payload.jobs.run({ queue: NOTIFICATION_QUEUE })
     // No SMTP_HOST in the tests: the configured adapter is the log one; the messages count as sent.
     expect((await notificationsOf(modem.id)).map((row) => row.state)).toEqual(['sent', 'sent'])
+  })
+})
+
+describe('escalation', () => {
+  it('a critical alarm nobody acknowledged in time e-mails the service lead once; an acknowledged one does not', async () => {
+    const LEAD = 'lead@test.local'
+    const escalation = { afterMinutes: 60, to: LEAD, language: 'en' as const }
+    const late = await partnerPump()
+    const handled = await partnerPump()
+    const raisedAt = Date.now()
+    await raise(late, [{ code: 'E12' }], raisedAt)
+    await raise(handled, [{ code: 'E12' }], raisedAt)
+    await eventually(async () => expect(await notificationsOf(handled.id)).toHaveLength(2))
+    // Everything else open here (the handled pump's, the earlier tests') is acknowledged: only `late` is overdue.
+    await payload.update({
+      collection: 'alarms',
+      where: { pump: { not_equals: late.id } },
+      data: { acknowledgedAt: new Date().toISOString() },
+    })
+    const at = (minutes: number) => new Date(raisedAt + minutes * 60_000)
+    const run = (minutes: number) =>
+      dispatchNotifications(payload, send, {
+        serverUrl: 'https://registry.test',
+        maxAttempts: 3,
+        now: at(minutes),
+        escalation,
+      })
+    smtp.received.length = 0
+    await run(30)
+    const toLead = () => smtp.received.filter((mail) => mail.to.includes(LEAD))
+    expect(toLead()).toHaveLength(0)
+    await run(61)
+    await eventually(async () => expect(toLead()).toHaveLength(1))
+    expect(toLead()[0].subject).toBe(`Not acknowledged for 60 min. Critical: E12 — Low flow (${late.serial})`)
+    await run(120)
+    await run(240)
+    expect(toLead()).toHaveLength(1)
+    const lateRows = await notificationsOf(late.id)
+    expect(lateRows.filter((row) => row.kind === 'escalated').map((row) => [row.recipient, row.state])).toEqual([
+      [LEAD, 'sent'],
+    ])
+    expect((await notificationsOf(handled.id)).filter((row) => row.kind === 'escalated')).toEqual([])
+  })
+})
+
+describe('push to the owner', () => {
+  it("a critical alarm on an owner's pump pushes once to each of the owner's devices, in the app's language", async () => {
+    const pushes: Record<string, unknown>[] = []
+    const receiver = http.createServer((request, response) => {
+      let body = ''
+      request.on('data', (chunk) => (body += chunk))
+      request.on('end', () => {
+        pushes.push({ ...JSON.parse(body), authorization: request.headers.authorization })
+        response.writeHead(200).end('{}')
+      })
+    })
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
+    const port = (receiver.address() as { port: number }).port
+    try {
+      const owner = await payload.create({
+        collection: 'buyers',
+        data: { phone: `+7916${String(Date.now() % 1e7).padStart(7, '0')}`, username: '', password: 'owner-pass-1' },
+      })
+      await payload.create({
+        collection: 'devices',
+        data: { buyer: owner.id, token: 'device-token-en-1', language: 'en' },
+      })
+      const modem = await partnerPump()
+      await execute(payload, sql`update pumps set owner_id = ${owner.id} where id = ${modem.id}`)
+      await raise(modem, [{ code: 'E12' }])
+      await eventually(async () => expect(await notificationsOf(modem.id)).toHaveLength(3))
+      const push = webhookPushSender(`http://127.0.0.1:${port}/push`, 'gateway-secret')
+      const options = { serverUrl: 'https://registry.test', maxAttempts: 3, push }
+      await dispatchNotifications(payload, send, options)
+      await dispatchNotifications(payload, send, options)
+      expect(pushes).toEqual([
+        {
+          token: 'device-token-en-1',
+          title: `Critical: E12 — Low flow (${modem.serial})`,
+          body: 'Alarm: E12 — Low flow (Critical)\nWhat to do: Check the filter',
+          data: { alarmId: expect.any(String) },
+          authorization: 'Bearer gateway-secret',
+        },
+      ])
+      const row = (await notificationsOf(modem.id)).find((entry) => entry.channel === 'push')
+      expect(row).toMatchObject({ recipient: 'device-token-en-1', language: 'en', state: 'sent', attempts: 1 })
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve))
+    }
   })
 })
