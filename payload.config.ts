@@ -33,6 +33,7 @@ import { deviceKeyHash } from './src/services/device-keys'
 import { registerHealthCheck, type HealthReport } from './src/services/health'
 import { commissionOnFirstConnection } from './src/services/lifecycle'
 import { requestGuards } from './src/endpoints/guards'
+import { mobileOpenApiEndpoint } from './src/endpoints/mobile-openapi'
 import { prepareDatabase } from './src/services/database-setup'
 import { rootDirOf } from './src/services/root'
 import { settings } from './src/settings'
@@ -189,6 +190,7 @@ export default protectInternalFields(
     graphQL: { disablePlaygroundInProduction: true },
     // A 400 keeps the list of fields and what is wrong with each (docs/lifecycle.md), also in the production build.
     hooks: { afterError: [keepFieldErrors] },
+    endpoints: [mobileOpenApiEndpoint],
     // Migrations and reference lists first (server and worker only); the plugins' onInit runs after this.
     onInit: prepareDatabase,
     plugins: [

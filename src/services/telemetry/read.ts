@@ -109,6 +109,7 @@ async function rawSeries(req: PayloadRequest, pumpId: number, query: TelemetryQu
   return { resolution: 'raw', t, values }
 }
 
+/** Keys are checked against TELEMETRY_KEY_PATTERN (no commas, quotes or braces), so a text[] literal holds them. */
 async function rollupSeries(req: PayloadRequest, pumpId: number, query: TelemetryQuery, resolution: '5m' | '1h') {
   const table = sql.raw(resolution === '5m' ? 'telemetry_5m' : 'telemetry_1h')
   const found = await rows<{ t: string; key: string; min: number; max: number; avg: number }>(
@@ -116,7 +117,7 @@ async function rollupSeries(req: PayloadRequest, pumpId: number, query: Telemetr
     sql`select (extract(epoch from bucket) * 1000)::bigint as t, key, min, max, sum / count as avg
       from ${table} where pump_id = ${pumpId}
         and bucket >= ${query.from.toISOString()}::timestamptz and bucket < ${query.to.toISOString()}::timestamptz
-        ${query.keys ? sql`and key in (select jsonb_array_elements_text(${JSON.stringify(query.keys)}::jsonb))` : sql``}
+        ${query.keys ? sql`and key = any(${`{${query.keys.join(',')}}`}::text[])` : sql``}
       order by bucket, key`,
   )
   const t = [...new Set(found.map((row) => Number(row.t)))]
