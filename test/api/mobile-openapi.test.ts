@@ -55,7 +55,7 @@ afterAll(async () => {
 
 /** Makes the call, checks its answer against the description, returns it. */
 async function call(
-  method: 'GET' | 'POST' | 'PATCH',
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
   expected: number,
   options: Record<string, unknown> = {},
@@ -126,6 +126,15 @@ describe('docs/mobile-openapi.yaml', () => {
     await call('GET', '/pumps/5/telemetry?resolution=1s', 400, { token })
     await call('GET', '/pumps/1/telemetry/latest', 404, { token })
     await call('GET', '/pumps/5/telemetry/csv?keys=t_out,t_flow', 200, { token })
+    const alarms = await call('GET', '/alarms/mine?active=true&locale=ru', 200, { token })
+    expect(alarms.body.docs.length).toBeGreaterThan(0)
+    await call('GET', '/alarms/mine?locale=en&limit=20&page=1', 200, { token })
+    await call('GET', '/alarms/mine', 401)
+    const device = { token: 'fcm-demo-token-0001', platform: 'android', language: 'ru' }
+    await call('POST', '/buyers/me/devices', 201, { token, body: device })
+    await call('POST', '/buyers/me/devices', 400, { token, body: { token: 'short' } })
+    await call('DELETE', `/buyers/me/devices?token=${device.token}`, 200, { token })
+    await call('DELETE', `/buyers/me/devices?token=${device.token}`, 404, { token })
     const countries = await call('GET', '/countries?limit=0&locale=ru', 200)
     const russia = countries.body.docs.find((country: any) => country.code === 'RU')
     await call('GET', `/regions?where[country][equals]=${russia.id}&limit=0&locale=ru`, 200)
