@@ -1,20 +1,20 @@
 // The fleet overview on the admin's home in Chromium (issue 14), in Russian and English: its figures are there, and
-// a figure's link opens the pump list filtered to exactly the pumps it counts. Screenshots go to SCREENSHOT_DIR
-// when it is set, else to the temp folder.
+// a figure's link opens the pump list filtered to exactly the pumps it counts. Its own server and accounts (the admin
+// test's fixture may be in the same database). Screenshots go to SCREENSHOT_DIR when it is set, else the temp folder.
 import os from 'node:os'
 import path from 'node:path'
 
-import { ADMIN, PRODUCED_SERIAL } from './admin-fixture'
-import {
-  browserRequired,
-  chromiumPath,
-  expectVisible,
-  noChromiumMessage,
-  page,
-  signedInAs,
-  UI_TIMEOUT,
-  useAdminBrowser,
-} from './admin-session'
+import type { Browser, Page } from 'playwright-core'
+
+import { freePort } from '../../src/runtime/ports'
+import { importStatus } from '../../src/services/lifecycle'
+import { CHROMIUM_ARGS } from '../support/chromium'
+import { closePayload, startPayload } from '../support/payload'
+import { browserRequired, chromiumPath, expectVisible, SERVER_START_TIMEOUT, UI_TIMEOUT } from './admin-session'
+import { ServerProcess } from './server-process'
+
+const STAFF = { email: 'fleet-browser-admin@test.local', password: 'fleet-browser-admin-1' }
+const PRODUCED_SERIAL = 'HP-FLEET-BROWSER-1'
 
 const shotDir = process.env.SCREENSHOT_DIR ? path.resolve(process.env.SCREENSHOT_DIR) : os.tmpdir()
 
@@ -28,7 +28,7 @@ const WORDS = {
   },
 } as const
 
-async function followProducedFigure(locale: keyof typeof WORDS) {
+async function followProducedFigure(page: Page, locale: keyof typeof WORDS) {
   const words = WORDS[locale]
   await page.goto(page.url().replace(/\/admin.*$/, '/admin'))
   await expectVisible(page, '.fleet-dashboard h2', 'the overview title', words.title)
@@ -53,23 +53,58 @@ async function followProducedFigure(locale: keyof typeof WORDS) {
   await page.screenshot({ path: path.join(shotDir, `fleet-list-produced-${locale}.png`), fullPage: true })
 }
 
-if (!chromiumPath && browserRequired) {
-  describe('fleet overview in a browser', () => {
-    it('needs a Chromium executable (REQUIRE_BROWSER=1)', () => {
-      throw new Error(`REQUIRE_BROWSER=1 but ${noChromiumMessage}`)
-    })
-  })
-} else {
-  const describeWithBrowser = chromiumPath ? describe : describe.skip
-
-  describeWithBrowser('fleet overview in a browser', () => {
-    useAdminBrowser()
-
-    it.each(['ru-RU', 'en-US'] as const)(
-      'shows the figures in %s and a figure opens its filtered list',
-      async (locale) => {
-        await signedInAs(ADMIN, `fleet-${locale}`, () => followProducedFigure(locale), locale)
-      },
-    )
-  })
+/** A staff account of its own and one produced pump (the figure the test follows). */
+async function createFleetFixture(): Promise<void> {
+  const payload = await startPayload()
+  try {
+    await payload.create({ collection: 'users', data: { ...STAFF, name: 'Парковый Админ', role: 'admin' } })
+    const pump = await payload.create({ collection: 'pumps', data: { serial: PRODUCED_SERIAL } as never })
+    await importStatus(payload, pump.id, 'produced', { productionDate: new Date().toISOString() })
+  } finally {
+    await closePayload(payload)
+  }
 }
+
+const describeWithBrowser = chromiumPath || browserRequired ? describe : describe.skip
+
+describeWithBrowser('fleet overview in a browser', () => {
+  let server: ServerProcess
+  let browser: Browser
+
+  beforeAll(async () => {
+    if (!chromiumPath) throw new Error('REQUIRE_BROWSER=1 but no Chromium executable found (see admin-session.ts)')
+    await createFleetFixture()
+    server = new ServerProcess(await freePort(), { name: 'fleet' })
+    await server.waitUntilHealthy(SERVER_START_TIMEOUT)
+    const { chromium } = await import('playwright-core')
+    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS })
+  }, SERVER_START_TIMEOUT + 60_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  }, 60_000)
+
+  it.each(['ru-RU', 'en-US'] as const)(
+    'shows the figures in %s and a figure opens its filtered list',
+    async (locale) => {
+      const context = await browser.newContext({
+        locale,
+        timezoneId: 'Europe/Moscow',
+        viewport: { width: 1440, height: 1000 },
+      })
+      context.setDefaultTimeout(UI_TIMEOUT)
+      const page = await context.newPage()
+      try {
+        await page.goto(`${server.url}/admin/login`)
+        await page.locator('form input[name="email"]').fill(STAFF.email)
+        await page.locator('form input[name="password"]').fill(STAFF.password)
+        await page.locator('form button[type="submit"]').click()
+        await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.startsWith('/admin/login'))
+        await followProducedFigure(page, locale)
+      } finally {
+        await context.close()
+      }
+    },
+  )
+})
