@@ -21,10 +21,16 @@ const shotDir = process.env.SCREENSHOT_DIR ? path.resolve(process.env.SCREENSHOT
 
 type Made = { ownPump: number; otherPump: number; ids: Record<string, number> }
 
-/** Two pumps (one of the partner's), and four alarms of each severity and age, as the ingestion leaves them. */
+/**
+ * Two pumps (one of the partner's), and four alarms of each severity and age, as the ingestion leaves them. The
+ * console counts the whole fleet's alarms: those other test files left in the run's database go first (the files
+ * run one after another, each making its own).
+ */
 async function createAlarms(): Promise<Made> {
   const payload = await startPayload()
   try {
+    const db = (payload.db as unknown as { drizzle: { execute: (query: unknown) => Promise<unknown> } }).drizzle
+    await db.execute(sql`truncate alarms cascade`)
     const company = await payload.create({
       collection: 'partners',
       data: { name: 'ООО «Аварийный Монтаж»', certified: true },
@@ -40,7 +46,6 @@ async function createAlarms(): Promise<Made> {
     })
     const other = await payload.create({ collection: 'pumps', data: { serial: 'HP-ALARM-OTHER' } as never })
     // The card's active set, as the ingestion's bulk statement writes it.
-    const db = (payload.db as unknown as { drizzle: { execute: (query: unknown) => Promise<unknown> } }).drizzle
     const active = JSON.stringify([{ code: 'E21', text: 'High pressure', since: null }])
     await db.execute(sql`update pumps set active_alarms = ${active}::jsonb where id = ${other.id}`)
     const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString()
