@@ -13,6 +13,7 @@ import { freePort } from '../../src/runtime/ports'
 import { CHROMIUM_ARGS } from '../support/chromium'
 import { createFixture, type Fixture } from './admin-fixture'
 import { rootDir, ServerProcess } from './server-process'
+import { logIn } from './forms'
 
 /** `next build` on 2 cores takes about 1.5 minutes; leave room for a slow machine. */
 export const SERVER_START_TIMEOUT = 240_000
@@ -170,11 +171,7 @@ export async function signedInAs(
   page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
   try {
     await step(name, async () => {
-      await page.goto(`${server!.url}/admin/login`)
-      await page.locator('form input[name="email"]').fill(account.email)
-      await page.locator('form input[name="password"]').fill(account.password)
-      await page.locator('form button[type="submit"]').click()
-      await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.startsWith('/admin/login'))
+      await logIn(page, server!.url, account)
       await body()
     })
   } finally {

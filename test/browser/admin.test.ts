@@ -25,6 +25,7 @@ import {
   UI_TIMEOUT,
   useAdminBrowser,
 } from './admin-session'
+import { logIn } from './forms'
 import { checkLiveRefresh } from './live-card'
 import { checkTelemetryCard } from './telemetry-card'
 import { checkNoModels, walkLifecycle } from './lifecycle-walk'
@@ -49,10 +50,7 @@ if (!chromiumPath && browserRequired) {
         await expectVisible(page, 'form input[name="password"]', 'the password input')
         expect(await page.locator('html').getAttribute('lang')).toBe('ru')
 
-        await page.locator('form input[name="email"]').fill(ADMIN.email)
-        await page.locator('form input[name="password"]').fill(ADMIN.password)
-        await page.locator('form button[type="submit"]').click()
-        await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.startsWith('/admin/login'))
+        await logIn(page, server!.url, ADMIN)
       })
     })
 

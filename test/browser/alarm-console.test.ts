@@ -14,6 +14,7 @@ import { CHROMIUM_ARGS } from '../support/chromium'
 import { closePayload, startPayload } from '../support/payload'
 import { browserRequired, chromiumPath, SERVER_START_TIMEOUT, UI_TIMEOUT } from './admin-session'
 import { ServerProcess } from './server-process'
+import { logIn } from './forms'
 
 const STAFF = { email: 'alarm-console-admin@test.local', password: 'alarm-console-admin-1' }
 const PARTNER = { email: 'alarm-console-partner@test.local', password: 'alarm-console-partner-1' }
@@ -97,11 +98,7 @@ describeWithBrowser('the fleet alarm console in a browser', () => {
     })
     context.setDefaultTimeout(UI_TIMEOUT)
     const page = await context.newPage()
-    await page.goto(`${server.url}/admin/login`)
-    await page.locator('form input[name="email"]').fill(account.email)
-    await page.locator('form input[name="password"]').fill(account.password)
-    await page.locator('form button[type="submit"]').click()
-    await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.startsWith('/admin/login'))
+    await logIn(page, server.url, account)
     return page
   }
 

@@ -14,6 +14,7 @@ import { CHROMIUM_ARGS } from '../support/chromium'
 import { createFreshDatabase, type FreshDatabase } from '../support/fresh-database'
 import { browserRequired, chromiumPath, offlineContext, SERVER_START_TIMEOUT, UI_TIMEOUT } from './admin-session'
 import { ServerProcess } from './server-process'
+import { logIn } from './forms'
 
 const shotDir = process.env.SCREENSHOT_DIR
   ? path.resolve(process.env.SCREENSHOT_DIR)
@@ -89,11 +90,7 @@ describeWithBrowser('the factory page in a browser', () => {
     const locale = language === 'ru' ? 'ru-RU' : 'en-US'
     const context = await offlineContext(browser, server.url, { locale, timezoneId: 'Europe/Moscow' }, () => {})
     const page = await context.newPage()
-    await page.goto(`${server.url}/admin/login`)
-    await page.locator('form input[name="email"]').fill(STAFF.email)
-    await page.locator('form input[name="password"]').fill(STAFF.password)
-    await page.locator('form button[type="submit"]').click()
-    await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.startsWith('/admin/login'))
+    await logIn(page, server.url, STAFF)
     await page.goto(`${server.url}/admin/factory`)
     await page.locator('.factory-import form').waitFor({ timeout: UI_TIMEOUT })
     return page

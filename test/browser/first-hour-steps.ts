@@ -9,6 +9,7 @@ import mqtt from 'mqtt'
 import type { Page } from 'playwright-core'
 
 import { onePagePdf } from '../../src/seed/pdf'
+import { keepPage, submitUntilLeft } from './forms'
 import { openDialog, type Language } from './lifecycle-walk'
 
 export const TEXT = {
@@ -35,14 +36,6 @@ export const TEXT = {
 } as const
 
 export type Account = { email: string; password: string; name: string }
-
-/** Keeps the page as it is (screenshot and HTML in the temp folder) and says where, for a step that did not finish. */
-async function keepPage(page: Page, name: string): Promise<string> {
-  const file = path.join(os.tmpdir(), `hp-${name}-${Date.now()}`)
-  await page.screenshot({ path: `${file}.png`, fullPage: true }).catch(() => {})
-  fs.writeFileSync(`${file}.html`, await page.content().catch(() => ''))
-  return `${file}.png/.html`
-}
 
 /**
  * Picks an option of a select or relationship field (react-select) by typing part of its label, and waits until the
@@ -76,46 +69,22 @@ async function saveNew(page: Page, collection: string): Promise<number> {
   return Number(new URL(page.url()).pathname.split('/').pop())
 }
 
-/** Waits until React has hydrated the element (its DOM node carries React's props): typing before that is lost. */
-export async function hydrated(page: Page, selector: string): Promise<void> {
-  await page.waitForFunction(
-    (target) => {
-      const element = document.querySelector(target)
-      return Boolean(element) && Object.keys(element!).some((key) => key.startsWith('__reactProps$'))
-    },
-    selector,
-    { timeout: 60_000 },
-  )
-}
-
-const leftFirstUserForm = (url: URL) => url.pathname.startsWith('/admin') && !url.pathname.includes('create-first-user')
-
-/**
- * A new database sends everyone to "create the first account"; the form says it becomes an administrator. The
- * form is filled only once hydrated (on a busy machine, text typed into the server-rendered form was dropped and the
- * submit went nowhere); if the page still shows the form after the save, it is filled and sent once more.
- */
+/** A new database sends everyone to "create the first account"; the form says it becomes an administrator. */
 export async function createFirstAccount(page: Page, baseUrl: string, account: Account, language: Language) {
   await page.goto(`${baseUrl}/admin`)
   await page.waitForURL(/\/admin\/create-first-user/)
   await page.locator('#field-role', { hasText: TEXT[language].administrator }).waitFor({ state: 'visible' })
-  for (let attempt = 1; ; attempt++) {
-    await hydrated(page, 'form button[type="submit"]')
-    await page.locator('input[name="email"]').fill(account.email)
-    await page.locator('input[name="password"]').fill(account.password)
-    await page.locator('input[name="confirm-password"]').fill(account.password)
-    await page.locator('input[name="name"]').fill(account.name)
-    await page.locator('form button[type="submit"]').click()
-    try {
-      await page.waitForURL(leftFirstUserForm, { timeout: 30_000 })
-      return
-    } catch (error) {
-      const kept = await keepPage(page, 'first-account')
-      console.log(`[first account] still on the form after saving (attempt ${attempt}; page kept in ${kept})`)
-      if (attempt === 2) throw error
-      if (leftFirstUserForm(new URL(page.url()))) return
-    }
-  }
+  await submitUntilLeft(
+    page,
+    'first-account',
+    async () => {
+      await page.locator('input[name="email"]').fill(account.email)
+      await page.locator('input[name="password"]').fill(account.password)
+      await page.locator('input[name="confirm-password"]').fill(account.password)
+      await page.locator('input[name="name"]').fill(account.name)
+    },
+    (url) => url.pathname.startsWith('/admin') && !url.pathname.includes('create-first-user'),
+  )
 }
 
 export async function createPump(page: Page, baseUrl: string, serial: string): Promise<number> {

@@ -26,6 +26,7 @@ import {
   TEXT,
   type Account,
 } from './first-hour-steps'
+import { logIn } from './forms'
 import { move, produce, ship, statusShown, type Language } from './lifecycle-walk'
 import { ServerProcess } from './server-process'
 
@@ -94,7 +95,9 @@ describeWithBrowser.each(WALKS)("a newcomer's first hour ($language)", ({ langua
     page.on('pageerror', (error) => console.log(`[first hour ${lang}] page error at ${page.url()}: ${error.message}`))
     page.on('console', (message) => {
       if (message.type() === 'error')
-        console.log(`[first hour ${lang}] console error at ${page.url()}: ${message.text()}`)
+        console.log(
+          `[first hour ${lang}] console error at ${page.url()}: ${message.text()} (${message.location().url})`,
+        )
     })
   }, SERVER_START_TIMEOUT + 60_000)
 
@@ -145,10 +148,7 @@ describeWithBrowser.each(WALKS)("a newcomer's first hour ($language)", ({ langua
     )
     const partnerPage = await partnerContext.newPage()
     try {
-      await partnerPage.goto(`${server.url}/admin/login`)
-      await partnerPage.locator('form input[name="email"]').fill(partner.email)
-      await partnerPage.locator('form input[name="password"]').fill(partner.password)
-      await partnerPage.locator('form button[type="submit"]').click()
+      await logIn(partnerPage, server.url, partner)
       await partnerPage.locator('.partner-first-action__register').waitFor({ state: 'visible' })
       // The dashboard takes the interface language for names (kept as the partner's preference): English country
       // and region names in the English walk.

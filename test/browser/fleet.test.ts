@@ -12,6 +12,7 @@ import { CHROMIUM_ARGS } from '../support/chromium'
 import { closePayload, startPayload } from '../support/payload'
 import { browserRequired, chromiumPath, expectVisible, SERVER_START_TIMEOUT, UI_TIMEOUT } from './admin-session'
 import { ServerProcess } from './server-process'
+import { logIn } from './forms'
 
 const STAFF = { email: 'fleet-browser-admin@test.local', password: 'fleet-browser-admin-1' }
 const PRODUCED_SERIAL = 'HP-FLEET-BROWSER-1'
@@ -96,11 +97,7 @@ describeWithBrowser('fleet overview in a browser', () => {
       context.setDefaultTimeout(UI_TIMEOUT)
       const page = await context.newPage()
       try {
-        await page.goto(`${server.url}/admin/login`)
-        await page.locator('form input[name="email"]').fill(STAFF.email)
-        await page.locator('form input[name="password"]').fill(STAFF.password)
-        await page.locator('form button[type="submit"]').click()
-        await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.startsWith('/admin/login'))
+        await logIn(page, server.url, STAFF)
         await followProducedFigure(page, locale)
       } finally {
         await context.close()
