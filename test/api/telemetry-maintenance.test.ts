@@ -56,6 +56,18 @@ async function rollupsMatchRaw(pump: number) {
       sql`select key, bucket, min, max, sum, count from telemetry_1h where pump_id = ${pump} order by bucket, key`,
     ),
   ).toEqual(hourly)
+  const daily = await query(
+    payload,
+    sql`select key, date_bin('1 day', bucket, timestamptz '2000-01-01 00:00:00+00') as bucket, min(min) as min,
+        max(max) as max, sum(sum) as sum, sum(count)::int as count from telemetry_5m where pump_id = ${pump}
+      group by 1, 2 order by 2, 1`,
+  )
+  expect(
+    await query(
+      payload,
+      sql`select key, bucket, min, max, sum, count from telemetry_1d where pump_id = ${pump} order by bucket, key`,
+    ),
+  ).toEqual(daily)
   return rolled
 }
 

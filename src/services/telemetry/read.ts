@@ -4,7 +4,13 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
-import { MAX_POINTS_PER_KEY, pickResolution, type Resolution, type TelemetryQuery } from '../../domain/telemetry-query'
+import {
+  MAX_POINTS_PER_KEY,
+  pickResolution,
+  type Resolution,
+  type Rollup,
+  type TelemetryQuery,
+} from '../../domain/telemetry-query'
 import { outOfRange, type TelemetryKey } from '../../domain/telemetry'
 
 type Rows<T> = { rows: T[] }
@@ -110,8 +116,10 @@ async function rawSeries(req: PayloadRequest, pumpId: number, query: TelemetryQu
 }
 
 /** Keys are checked against TELEMETRY_KEY_PATTERN (no commas, quotes or braces), so a text[] literal holds them. */
-async function rollupSeries(req: PayloadRequest, pumpId: number, query: TelemetryQuery, resolution: '5m' | '1h') {
-  const table = sql.raw(resolution === '5m' ? 'telemetry_5m' : 'telemetry_1h')
+const ROLLUP_TABLES: Record<Rollup, string> = { '5m': 'telemetry_5m', '1h': 'telemetry_1h', '1d': 'telemetry_1d' }
+
+async function rollupSeries(req: PayloadRequest, pumpId: number, query: TelemetryQuery, resolution: Rollup) {
+  const table = sql.raw(ROLLUP_TABLES[resolution])
   const found = await rows<{ t: string; key: string; min: number; max: number; avg: number }>(
     req,
     sql`select (extract(epoch from bucket) * 1000)::bigint as t, key, min, max, sum / count as avg
