@@ -77,12 +77,15 @@ async function createPartition(tx: Executor, dayMs: number): Promise<string> {
   const from = new Date(dayMs).toISOString()
   const to = new Date(dayMs + DAY_MS).toISOString()
   await tx.execute(sql`create temporary table telemetry_moved on commit drop as
-    with moved as (delete from telemetry_readings_default where ts >= ${from}::timestamptz and ts < ${to}::timestamptz returning *)
+    with moved as (delete from telemetry_readings_default where ts >= ${from}::timestamptz and ts < ${to}::timestamptz
+      returning ts, pump_id, keyset, vals)
     select * from moved`)
   await tx.execute(
     sql.raw(`create table "${name}" partition of telemetry_readings for values from ('${from}') to ('${to}')`),
   )
-  await tx.execute(sql`insert into telemetry_readings select * from telemetry_moved`)
+  // Columns named: a partition made before 20261205_160100 keeps its own column order.
+  await tx.execute(sql`insert into telemetry_readings (ts, pump_id, keyset, vals)
+    select ts, pump_id, keyset, vals from telemetry_moved`)
   await tx.execute(sql`drop table telemetry_moved`)
   return name
 }
