@@ -90,16 +90,33 @@ export type Series = {
   max?: Record<string, (number | null)[]>
 }
 
-async function rawSeries(req: PayloadRequest, pumpId: number, query: TelemetryQuery): Promise<Series | null> {
-  const found = await rows<{ t: string; keys: string[]; vals: number[] }>(
+/** Key set id → its keys, for the ids not in `known` yet (one small query; rows carry only the id). */
+export async function learnKeysets(req: PayloadRequest, ids: number[], known: Map<number, string[]>) {
+  const missing = [...new Set(ids)].filter((id) => !known.has(id))
+  if (!missing.length) return known
+  const found = await rows<{ id: number; keys: string[] }>(
     req,
-    sql`select (extract(epoch from r.ts) * 1000)::bigint as t, k.keys, r.vals
-      from telemetry_readings r join telemetry_keysets k on k.id = r.keyset
+    sql`select id, keys from telemetry_keysets where id = any(${`{${missing.join(',')}}`}::int[])`,
+  )
+  for (const row of found) known.set(row.id, row.keys)
+  return known
+}
+
+async function rawSeries(req: PayloadRequest, pumpId: number, query: TelemetryQuery): Promise<Series | null> {
+  const page = await rows<{ t: string; keyset: number; vals: number[] }>(
+    req,
+    sql`select (extract(epoch from r.ts) * 1000)::bigint as t, r.keyset, r.vals from telemetry_readings r
       where r.pump_id = ${pumpId} and r.ts >= ${query.from.toISOString()}::timestamptz
         and r.ts < ${query.to.toISOString()}::timestamptz
       order by r.ts limit ${MAX_POINTS_PER_KEY + 1}`,
   )
-  if (found.length > MAX_POINTS_PER_KEY) return null
+  if (page.length > MAX_POINTS_PER_KEY) return null
+  const keysets = await learnKeysets(
+    req,
+    page.map((row) => row.keyset),
+    new Map(),
+  )
+  const found = page.map((row) => ({ t: row.t, keys: keysets.get(row.keyset) ?? [], vals: row.vals }))
   const keys = query.keys ?? [...new Set(found.flatMap((row) => row.keys))].sort()
   const values: Series['values'] = Object.fromEntries(keys.map((key) => [key, [] as (number | null)[]]))
   const t: number[] = []
