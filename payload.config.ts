@@ -191,8 +191,16 @@ export default protectInternalFields(
     // A 400 keeps the list of fields and what is wrong with each (docs/lifecycle.md), also in the production build.
     hooks: { afterError: [keepFieldErrors] },
     endpoints: [mobileOpenApiEndpoint],
-    // Migrations and reference lists first (server and worker only); the plugins' onInit runs after this.
-    onInit: prepareDatabase,
+    // Migrations and reference lists first (server and worker only), then the telemetry job (rollups, partitions,
+    // retention) wherever the product runs, ingesting or not; the plugins' onInit runs after this.
+    onInit: async (payload) => {
+      await prepareDatabase(payload)
+      if (settings.role)
+        startTelemetryJob(payload, {
+          rawDays: settings.telemetryRawDays,
+          intervalSeconds: settings.telemetryJobSeconds,
+        })
+    },
     plugins: [
       mqttIngest({
         ingestInThisProcess: () => settings.mqttIngest && settings.role !== undefined,
@@ -218,10 +226,6 @@ export default protectInternalFields(
           registerHealthCheck('mqtt', ingestion.health as () => HealthReport)
           watchIngestion(ingestion.health)
           onClose(payload, ingestion.stop)
-          startTelemetryJob(payload, {
-            rawDays: settings.telemetryRawDays,
-            intervalSeconds: settings.telemetryJobSeconds,
-          })
         },
       }),
       // Last: page size, depth and id checks for every collection and endpoint, including the plugins' own.

@@ -24,6 +24,7 @@ const RESOLUTION_LABELS = {
   raw: { ru: 'все показания', en: 'every reading' },
   '5m': { ru: '5 мин: среднее и мин–макс', en: '5 min: average and min–max' },
   '1h': { ru: '1 ч: среднее и мин–макс', en: '1 h: average and min–max' },
+  '1d': { ru: '1 сутки: среднее и мин–макс', en: '1 day: average and min–max' },
 }
 const toInput = (ms: number) => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
 

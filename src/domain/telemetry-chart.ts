@@ -1,8 +1,9 @@
 // How a telemetry answer becomes chart data: one time axis in seconds, a line per key, a min–max band per key for
 // rollups, and a null inserted where the readings stop for a while (the modem was offline), so the line breaks.
+import { BUCKET_MS, type Resolution } from './telemetry-query'
 
 export type SeriesAnswer = {
-  resolution: 'raw' | '5m' | '1h'
+  resolution: Resolution
   t: number[]
   values: Record<string, (number | null)[]>
   min?: Record<string, (number | null)[]>
@@ -24,8 +25,7 @@ export function rangeOf(name: RangeName, now: number): { from: number; to: numbe
 
 /** The step above which two neighbouring points are a gap: 3 buckets for rollups, 3× the usual step (≥ 10 min) raw. */
 export function gapAfterMs(answer: SeriesAnswer): number {
-  if (answer.resolution === '5m') return 3 * 300_000
-  if (answer.resolution === '1h') return 3 * 3_600_000
+  if (answer.resolution !== 'raw') return 3 * BUCKET_MS[answer.resolution]
   const steps = answer.t
     .slice(1)
     .map((time, index) => time - answer.t[index])

@@ -1,5 +1,6 @@
 // A telemetry read's parameters (from, to, keys, resolution) checked, and the resolution the server picks so that
-// an answer stays bounded: raw rows for short ranges, 5-minute or hourly rollups (min/avg/max) for longer ones.
+// an answer stays bounded and about a chart's width: raw rows for short ranges, 5-minute, hourly or daily rollups
+// (min/avg/max) for longer ones.
 import type { Bilingual } from './messages'
 import { TELEMETRY_KEY_PATTERN } from './telemetry'
 
@@ -7,9 +8,15 @@ import { TELEMETRY_KEY_PATTERN } from './telemetry'
 export const MAX_POINTS_PER_KEY = 10_000
 /** At most this many keys in one chart read. */
 export const MAX_QUERY_KEYS = 16
-export const RESOLUTIONS = ['raw', '5m', '1h'] as const
+/**
+ * `auto` picks the finest rollup with at most this many points per key: about a chart's width in pixels (more
+ * points draw nothing more, and cost reads: a year of hourly rollups is 26,000 rows for 3 keys, of daily ones 1,100).
+ */
+export const CHART_POINTS_PER_KEY = 2_500
+export const RESOLUTIONS = ['raw', '5m', '1h', '1d'] as const
 export type Resolution = (typeof RESOLUTIONS)[number]
-export const BUCKET_MS: Record<Exclude<Resolution, 'raw'>, number> = { '5m': 300_000, '1h': 3_600_000 }
+export type Rollup = Exclude<Resolution, 'raw'>
+export const BUCKET_MS: Record<Rollup, number> = { '5m': 300_000, '1h': 3_600_000, '1d': 86_400_000 }
 /** Raw rows are tried for ranges up to this long (then the 5-minute rollup if raw would exceed the bound). */
 export const RAW_SPAN_MS = 2 * 86_400_000
 const DEFAULT_SPAN_MS = 86_400_000
@@ -31,7 +38,7 @@ function time(value: unknown): Date | null | 'bad' {
   return Number.isFinite(ms) && ms >= Date.UTC(2000, 0, 1) && ms < Date.UTC(2100, 0, 1) ? new Date(ms) : 'bad'
 }
 
-/** `from`/`to` (ISO 8601 or epoch ms; default the last 24 h), `keys` (comma list), `resolution` (auto|raw|5m|1h). */
+/** `from`/`to` (ISO 8601 or epoch ms; default the last 24 h), `keys` (comma list), `resolution` (auto|raw|5m|1h|1d). */
 export function parseTelemetryQuery(query: Record<string, unknown>, now: Date): Parsed {
   const to = time(query.to)
   const from = time(query.from)
@@ -64,22 +71,27 @@ export function parseTelemetryQuery(query: Record<string, unknown>, now: Date): 
   if (resolution !== 'auto' && !(RESOLUTIONS as readonly unknown[]).includes(resolution))
     return {
       ok: false,
-      message: { en: 'resolution must be auto, raw, 5m or 1h', ru: 'resolution — auto, raw, 5m или 1h' },
+      message: { en: 'resolution must be auto, raw, 5m, 1h or 1d', ru: 'resolution — auto, raw, 5m, 1h или 1d' },
     }
   return { ok: true, query: { from: start, to: end, keys, resolution: resolution as TelemetryQuery['resolution'] } }
 }
 
 /**
  * The resolution to read first for a range: raw when short enough to be tried (the service falls back to 5m when
- * the raw rows exceed the bound), else the finest rollup within the bound; null when even hourly would exceed it.
+ * the raw rows exceed the bound), else the finest rollup of at most CHART_POINTS_PER_KEY points (7 days: 5-minute,
+ * 30 days: hourly, a year: daily); asked for, a rollup within MAX_POINTS_PER_KEY; null when none fits.
  */
 export function pickResolution(from: Date, to: Date, asked: TelemetryQuery['resolution']): Resolution | null {
   const span = to.getTime() - from.getTime()
-  const fits = (resolution: Exclude<Resolution, 'raw'>) => span / BUCKET_MS[resolution] <= MAX_POINTS_PER_KEY
+  const points = (resolution: Rollup) => span / BUCKET_MS[resolution]
   if (asked === 'raw') return span <= RAW_SPAN_MS * 4 ? 'raw' : null
-  if (asked !== 'auto') return fits(asked) ? asked : null
+  if (asked !== 'auto') return points(asked) <= MAX_POINTS_PER_KEY ? asked : null
   if (span <= RAW_SPAN_MS) return 'raw'
-  return fits('5m') ? '5m' : fits('1h') ? '1h' : null
+  const rollups: Rollup[] = ['5m', '1h', '1d']
+  return (
+    rollups.find((rollup) => points(rollup) <= CHART_POINTS_PER_KEY) ??
+    (points('1d') <= MAX_POINTS_PER_KEY ? '1d' : null)
+  )
 }
 
 export const RANGE_TOO_LONG: Bilingual = {

@@ -1,6 +1,6 @@
 // The telemetry job with a clock the test controls: day partitions created ahead and across a day boundary (rows
 // the default partition caught moved into theirs), rollups equal to the raw aggregates, expiry, and one instance
-// at a time (advisory lock).
+// at a time (advisory lock); and the job started by the app's own init in a server that does not ingest.
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
@@ -8,6 +8,7 @@ import { createWorld, type World } from '../support/fixtures'
 import { closePayload, startPayload } from '../support/payload'
 import { drizzle, maintain, query, store } from './telemetry-support'
 import { runTelemetryMaintenance } from '../../src/services/telemetry/maintenance'
+import { settings } from '../../src/settings'
 
 let payload: Payload
 let world: World
@@ -55,6 +56,18 @@ async function rollupsMatchRaw(pump: number) {
       sql`select key, bucket, min, max, sum, count from telemetry_1h where pump_id = ${pump} order by bucket, key`,
     ),
   ).toEqual(hourly)
+  const daily = await query(
+    payload,
+    sql`select key, date_bin('1 day', bucket, timestamptz '2000-01-01 00:00:00+00') as bucket, min(min) as min,
+        max(max) as max, sum(sum) as sum, sum(count)::int as count from telemetry_5m where pump_id = ${pump}
+      group by 1, 2 order by 2, 1`,
+  )
+  expect(
+    await query(
+      payload,
+      sql`select key, bucket, min, max, sum, count from telemetry_1d where pump_id = ${pump} order by bucket, key`,
+    ),
+  ).toEqual(daily)
   return rolled
 }
 
@@ -117,4 +130,29 @@ describe('the telemetry job', () => {
     })
     expect(skipped).toEqual({ ran: false, rolledUp: 0, created: [], dropped: [] })
   })
+})
+
+// Last in this file: from here on the job runs on the real clock in this process (until closePayload).
+describe('the telemetry job in the running product', () => {
+  it('starts with a server that does not ingest (MQTT_INGEST=off, no worker): new readings get rolled up', async () => {
+    const saved = { ...settings }
+    Object.assign(settings, { role: 'server', mqttIngest: false, seedDemo: false, telemetryJobSeconds: 1 })
+    try {
+      // What getPayload runs at a server's start: the config's onInit with the plugins' (the ingestion stays off).
+      await payload.config.onInit?.(payload)
+    } finally {
+      Object.assign(settings, saved)
+    }
+    const pump = world.pumps.ofB.id
+    const at = new Date(Date.now() - 60_000)
+    await store(payload, pump, [{ at, values: { t_out: 4.5 } }])
+    const rolled = async () =>
+      query(
+        payload,
+        sql`select key, min, count from telemetry_5m where pump_id = ${pump} and bucket > now() - interval '1 hour'`,
+      )
+    const deadline = Date.now() + 30_000
+    while ((await rolled()).length === 0 && Date.now() < deadline) await new Promise((done) => setTimeout(done, 250))
+    expect(await rolled()).toEqual([{ key: 't_out', min: 4.5, count: 1 }])
+  }, 60_000)
 })

@@ -142,25 +142,36 @@ describe('what the reads answer', () => {
     expect(response.body.values.t_out[15]).toBeCloseTo(-3.5, 4)
   })
 
-  it('30 days: the 5-minute rollup with its min–max band; a year: hourly; both bounded', async () => {
+  it('a week: the 5-minute rollup with its min–max band; 30 days: hourly; a year: daily; all bounded', async () => {
+    const week = await rest(
+      'GET',
+      `/pumps/${world.pumps.ofA.id}/telemetry?${range(START, START + 7 * 86_400_000)}&keys=power_w`,
+      { token: world.tokens.service },
+    )
+    expect(week.body.resolution).toBe('5m')
+    expect(week.body.t).toHaveLength(DAYS * 288 + 1)
+    expect(week.body.min.power_w[0]).toBe(1000)
+    expect(week.body.max.power_w[0]).toBe(1004)
+    expect(week.body.values.power_w[0]).toBe(1002)
     const month = await rest(
       'GET',
       `/pumps/${world.pumps.ofA.id}/telemetry?${range(START, START + 30 * 86_400_000)}&keys=power_w`,
       { token: world.tokens.service },
     )
-    expect(month.body.resolution).toBe('5m')
-    expect(month.body.t).toHaveLength(DAYS * 288 + 1)
-    expect(month.body.min.power_w[0]).toBe(1000)
-    expect(month.body.max.power_w[0]).toBe(1004)
-    expect(month.body.values.power_w[0]).toBe(1002)
+    expect(month.body.resolution).toBe('1h')
+    expect(month.body.t).toHaveLength(DAYS * 24 + 1)
+    expect(month.body.values.power_w[0]).toBeCloseTo(1029.5, 4)
     const year = await rest(
       'GET',
       `/pumps/${world.pumps.ofA.id}/telemetry?${range(START - 300 * 86_400_000, START + 60 * 86_400_000)}`,
       { token: world.tokens.service },
     )
-    expect(year.body.resolution).toBe('1h')
-    expect(year.body.t).toHaveLength(DAYS * 24 + 1)
-    expect(year.body.values.power_w[0]).toBeCloseTo(1029.5, 4)
+    expect(year.body.resolution).toBe('1d')
+    expect(year.body.t).toHaveLength(DAYS + 1)
+    // A day's average of power_w = 1000 + minute of the day: 1000 + 1439 / 2.
+    expect(year.body.values.power_w[0]).toBeCloseTo(1719.5, 4)
+    expect(year.body.min.power_w[0]).toBe(1000)
+    expect(year.body.max.power_w[0]).toBe(2439)
     // Raw asked for: given when the rows fit the bound, refused (not truncated) for a range longer than 8 days.
     const fits = await rest(
       'GET',
@@ -182,8 +193,14 @@ describe('what the reads answer', () => {
     ['a bad key', `${day}&keys=t_out,drop table`, /^keys must be up to 16/, /^keys — до 16/],
     ['a bad resolution', `${day}&resolution=1s`, /^resolution must be/, /^resolution — auto/],
     [
-      'more than 10,000 hours',
-      range(START - 500 * 86_400_000, START),
+      'hourly asked for over 500 days',
+      `${range(START - 500 * 86_400_000, START)}&resolution=1h`,
+      /^the range is too long/,
+      /^слишком длинный период/,
+    ],
+    [
+      'more than 10,000 days',
+      range(START, START + 10_001 * 86_400_000),
       /^the range is too long/,
       /^слишком длинный период/,
     ],

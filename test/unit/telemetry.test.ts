@@ -52,19 +52,24 @@ describe('the query and the resolution', () => {
     )
   })
 
-  it('picks raw for two days, 5-minute up to ~34 days, hourly up to ~416 days, else nothing', () => {
+  it('picks raw for two days, then the finest rollup of at most 2,500 points: 5-minute, hourly, daily', () => {
     const at = (days: number) => pickResolution(new Date(NOW.getTime() - days * DAY), NOW, 'auto')
-    expect([at(1), at(2), at(3), at(30), at(34), at(35), at(365), at(416), at(417)]).toEqual([
+    expect([at(1), at(2), at(3), at(7), at(9), at(30), at(104), at(105), at(365), at(10_000), at(10_001)]).toEqual([
       'raw',
       'raw',
       '5m',
       '5m',
-      '5m',
       '1h',
       '1h',
       '1h',
+      '1d',
+      '1d',
+      '1d',
       null,
     ])
+    // Asked for, a rollup is given up to 10,000 points.
+    expect(pickResolution(new Date(NOW.getTime() - 34 * DAY), NOW, '5m')).toBe('5m')
+    expect(pickResolution(new Date(NOW.getTime() - 365 * DAY), NOW, '1h')).toBe('1h')
     expect(pickResolution(new Date(NOW.getTime() - 40 * DAY), NOW, '5m')).toBeNull()
     expect(pickResolution(new Date(NOW.getTime() - 9 * DAY), NOW, 'raw')).toBeNull()
   })

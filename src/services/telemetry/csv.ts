@@ -4,7 +4,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
 import type { TelemetryQuery } from '../../domain/telemetry-query'
-import { rows } from './read'
+import { learnKeysets, rows } from './read'
 
 const PAGE_ROWS = 5_000
 
@@ -35,21 +35,29 @@ export async function readingsCsv(
   let after = query.from.toISOString()
   let first = true
   let done = false
+  const keysets = new Map<number, string[]>()
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (done) return controller.close()
-      const page = await rows<{ ts: string; keys: string[]; vals: number[] }>(
+      // Rows carry the key set's id, its keys are learnt once (a text[] per row cost more than the values).
+      const page = await rows<{ ts: string; keyset: number; vals: number[] }>(
         req,
-        sql`select to_char(r.ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as ts, k.keys, r.vals
-          from telemetry_readings r join telemetry_keysets k on k.id = r.keyset
+        sql`select to_char(r.ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as ts, r.keyset, r.vals
+          from telemetry_readings r
           where r.pump_id = ${pumpId} and r.ts ${first ? sql`>=` : sql`>`} ${after}::timestamptz
             and r.ts < ${query.to.toISOString()}::timestamptz
           order by r.ts limit ${PAGE_ROWS}`,
       )
       let text = first ? csvLine(['time', ...keys]) : ''
       first = false
+      await learnKeysets(
+        req,
+        page.map((row) => row.keyset),
+        keysets,
+      )
       for (const row of page) {
-        text += csvLine([row.ts, ...keys.map((key) => row.vals[row.keys.indexOf(key)] ?? null)])
+        const rowKeys = keysets.get(row.keyset) ?? []
+        text += csvLine([row.ts, ...keys.map((key) => row.vals[rowKeys.indexOf(key)] ?? null)])
       }
       if (page.length) after = page[page.length - 1].ts
       if (page.length < PAGE_ROWS) done = true

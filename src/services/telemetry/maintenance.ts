@@ -11,6 +11,8 @@ const LOCK = sql`hashtextextended('telemetry-maintenance', 0)`
 /** Marked 5-minute buckets rolled up per run (the rest in the next one). */
 const BUCKETS_PER_RUN = 20_000
 const DAY_MS = 86_400_000
+/** Days are UTC days, whatever the session's time zone. */
+const DAY_ORIGIN = sql`timestamptz '2000-01-01 00:00:00+00'`
 
 export type MaintenanceOptions = { now: Date; rawDays: number; daysAhead: number }
 export type MaintenanceResult = { ran: boolean; rolledUp: number; created: string[]; dropped: string[] }
@@ -20,7 +22,10 @@ const dayStart = (ms: number) => ms - (((ms % DAY_MS) + DAY_MS) % DAY_MS)
 const partitionName = (dayMs: number) =>
   `telemetry_readings_p${new Date(dayMs).toISOString().slice(0, 10).replaceAll('-', '')}`
 
-/** Recomputes the 5-minute rollups of the marked buckets from the raw rows, then their hours from the 5-minute ones. */
+/**
+ * Recomputes the 5-minute rollups of the marked buckets from the raw rows, then their hours from the 5-minute ones,
+ * then their (UTC) days from the hours.
+ */
 async function rollUp(tx: Executor): Promise<number> {
   await tx.execute(
     sql`create temporary table if not exists telemetry_taken (pump_id integer, bucket timestamptz) on commit drop`,
@@ -46,6 +51,13 @@ async function rollUp(tx: Executor): Promise<number> {
     group by f.pump_id, f.key, h.hour
     on conflict (pump_id, key, bucket) do update
       set min = excluded.min, max = excluded.max, sum = excluded.sum, count = excluded.count`)
+  await tx.execute(sql`insert into telemetry_1d (pump_id, key, bucket, min, max, sum, count)
+    select f.pump_id, f.key, d.day, min(f.min), max(f.max), sum(f.sum), sum(f.count)
+    from (select distinct pump_id, date_bin('1 day', bucket, ${DAY_ORIGIN}) as day from telemetry_taken) d
+    join telemetry_1h f on f.pump_id = d.pump_id and f.bucket >= d.day and f.bucket < d.day + interval '1 day'
+    group by f.pump_id, f.key, d.day
+    on conflict (pump_id, key, bucket) do update
+      set min = excluded.min, max = excluded.max, sum = excluded.sum, count = excluded.count`)
   const taken = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from telemetry_taken`))[0].n
   await tx.execute(sql`drop table telemetry_taken`)
   return taken
@@ -65,12 +77,15 @@ async function createPartition(tx: Executor, dayMs: number): Promise<string> {
   const from = new Date(dayMs).toISOString()
   const to = new Date(dayMs + DAY_MS).toISOString()
   await tx.execute(sql`create temporary table telemetry_moved on commit drop as
-    with moved as (delete from telemetry_readings_default where ts >= ${from}::timestamptz and ts < ${to}::timestamptz returning *)
+    with moved as (delete from telemetry_readings_default where ts >= ${from}::timestamptz and ts < ${to}::timestamptz
+      returning ts, pump_id, keyset, vals)
     select * from moved`)
   await tx.execute(
     sql.raw(`create table "${name}" partition of telemetry_readings for values from ('${from}') to ('${to}')`),
   )
-  await tx.execute(sql`insert into telemetry_readings select * from telemetry_moved`)
+  // Columns named: a partition made before 20261205_160100 keeps its own column order.
+  await tx.execute(sql`insert into telemetry_readings (ts, pump_id, keyset, vals)
+    select ts, pump_id, keyset, vals from telemetry_moved`)
   await tx.execute(sql`drop table telemetry_moved`)
   return name
 }

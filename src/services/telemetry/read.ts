@@ -4,7 +4,13 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
-import { MAX_POINTS_PER_KEY, pickResolution, type Resolution, type TelemetryQuery } from '../../domain/telemetry-query'
+import {
+  MAX_POINTS_PER_KEY,
+  pickResolution,
+  type Resolution,
+  type Rollup,
+  type TelemetryQuery,
+} from '../../domain/telemetry-query'
 import { outOfRange, type TelemetryKey } from '../../domain/telemetry'
 
 type Rows<T> = { rows: T[] }
@@ -84,16 +90,33 @@ export type Series = {
   max?: Record<string, (number | null)[]>
 }
 
-async function rawSeries(req: PayloadRequest, pumpId: number, query: TelemetryQuery): Promise<Series | null> {
-  const found = await rows<{ t: string; keys: string[]; vals: number[] }>(
+/** Key set id → its keys, for the ids not in `known` yet (one small query; rows carry only the id). */
+export async function learnKeysets(req: PayloadRequest, ids: number[], known: Map<number, string[]>) {
+  const missing = [...new Set(ids)].filter((id) => !known.has(id))
+  if (!missing.length) return known
+  const found = await rows<{ id: number; keys: string[] }>(
     req,
-    sql`select (extract(epoch from r.ts) * 1000)::bigint as t, k.keys, r.vals
-      from telemetry_readings r join telemetry_keysets k on k.id = r.keyset
+    sql`select id, keys from telemetry_keysets where id = any(${`{${missing.join(',')}}`}::int[])`,
+  )
+  for (const row of found) known.set(row.id, row.keys)
+  return known
+}
+
+async function rawSeries(req: PayloadRequest, pumpId: number, query: TelemetryQuery): Promise<Series | null> {
+  const page = await rows<{ t: string; keyset: number; vals: number[] }>(
+    req,
+    sql`select (extract(epoch from r.ts) * 1000)::bigint as t, r.keyset, r.vals from telemetry_readings r
       where r.pump_id = ${pumpId} and r.ts >= ${query.from.toISOString()}::timestamptz
         and r.ts < ${query.to.toISOString()}::timestamptz
       order by r.ts limit ${MAX_POINTS_PER_KEY + 1}`,
   )
-  if (found.length > MAX_POINTS_PER_KEY) return null
+  if (page.length > MAX_POINTS_PER_KEY) return null
+  const keysets = await learnKeysets(
+    req,
+    page.map((row) => row.keyset),
+    new Map(),
+  )
+  const found = page.map((row) => ({ t: row.t, keys: keysets.get(row.keyset) ?? [], vals: row.vals }))
   const keys = query.keys ?? [...new Set(found.flatMap((row) => row.keys))].sort()
   const values: Series['values'] = Object.fromEntries(keys.map((key) => [key, [] as (number | null)[]]))
   const t: number[] = []
@@ -110,8 +133,10 @@ async function rawSeries(req: PayloadRequest, pumpId: number, query: TelemetryQu
 }
 
 /** Keys are checked against TELEMETRY_KEY_PATTERN (no commas, quotes or braces), so a text[] literal holds them. */
-async function rollupSeries(req: PayloadRequest, pumpId: number, query: TelemetryQuery, resolution: '5m' | '1h') {
-  const table = sql.raw(resolution === '5m' ? 'telemetry_5m' : 'telemetry_1h')
+const ROLLUP_TABLES: Record<Rollup, string> = { '5m': 'telemetry_5m', '1h': 'telemetry_1h', '1d': 'telemetry_1d' }
+
+async function rollupSeries(req: PayloadRequest, pumpId: number, query: TelemetryQuery, resolution: Rollup) {
+  const table = sql.raw(ROLLUP_TABLES[resolution])
   const found = await rows<{ t: string; key: string; min: number; max: number; avg: number }>(
     req,
     sql`select (extract(epoch from bucket) * 1000)::bigint as t, key, min, max, sum / count as avg
