@@ -9,6 +9,8 @@ import * as migration_20261205_130000_factory_sql from './20261205_130000_factor
 import * as migration_20261205_130000_fleet_sql from './20261205_130000_fleet_sql'
 import * as migration_20261205_130000_telemetry_sql from './20261205_130000_telemetry_sql'
 import * as migration_20261205_135900_alarms_sql from './20261205_135900_alarms_sql'
+import * as migration_20261205_160000_alarms_pump_partner from './20261205_160000_alarms_pump_partner'
+import * as migration_20261205_160100_alarms_partner_sql from './20261205_160100_alarms_partner_sql'
 
 export const migrations = [
   {
@@ -65,5 +67,15 @@ export const migrations = [
     up: migration_20261205_135900_alarms_sql.up,
     down: migration_20261205_135900_alarms_sql.down,
     name: '20261205_135900_alarms_sql',
+  },
+  {
+    up: migration_20261205_160000_alarms_pump_partner.up,
+    down: migration_20261205_160000_alarms_pump_partner.down,
+    name: '20261205_160000_alarms_pump_partner',
+  },
+  {
+    up: migration_20261205_160100_alarms_partner_sql.up,
+    down: migration_20261205_160100_alarms_partner_sql.down,
+    name: '20261205_160100_alarms_partner_sql',
   },
 ]

@@ -545,6 +545,7 @@ export interface ModemEvent {
 export interface Alarm {
   id: number;
   pump: number | Pump;
+  pumpPartner?: (number | null) | Partner;
   code: string;
   severity: 'critical' | 'major' | 'minor' | 'warning';
   text?: string | null;
@@ -962,6 +963,7 @@ export interface PumpEventsSelect<T extends boolean = true> {
  */
 export interface AlarmsSelect<T extends boolean = true> {
   pump?: T;
+  pumpPartner?: T;
   code?: T;
   severity?: T;
   text?: T;
