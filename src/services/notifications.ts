@@ -110,49 +110,62 @@ function pushOf(row: Claimed, mail: { subject: string; text: string; pumpId?: nu
 
 export type DispatchOutcome = { sent: number; retried: number; failed: number }
 
+type DispatchOptions = {
+  serverUrl: string
+  maxAttempts: number
+  now?: Date
+  limit?: number
+  escalation?: Escalation
+  /** Push to the owners' app (PUSH_SENDER's); without it push notifications wait. */
+  push?: PushSend
+}
+type Send = (message: SendEmailOptions) => Promise<unknown>
+
+/** Messages of a claimed batch in flight at once (the SMTP transport keeps a pool of connections). */
+const SEND_CONCURRENCY = 4
+
+/** Sends one claimed message and marks it sent, or puts it back with back-off (failed after `maxAttempts`). */
+async function sendOne(payload: Payload, send: Send, row: Claimed, now: Date, options: DispatchOptions) {
+  const db = drizzleOf(payload)
+  const attempts = Number(row.attempts) + 1
+  try {
+    const late = row.kind === 'escalated' ? (options.escalation?.afterMinutes ?? null) : null
+    const mail = await composeAlarmEmail(payload, row.alarm_id, row.language, options.serverUrl, late)
+    if (row.channel === 'push') {
+      if (!options.push) throw new Error('no push sender')
+      await options.push(pushOf(row, mail))
+    } else await send({ to: row.recipient, subject: mail.subject, text: mail.text })
+    await db.execute(sql`update notifications set state = 'sent', attempts = ${attempts}, sent_at = ${now.toISOString()}::timestamptz,
+      subject = ${mail.subject}, last_error = null, updated_at = now() where id = ${row.id}`)
+    return 'sent' as const
+  } catch (error) {
+    const failed = attempts >= options.maxAttempts
+    const next = new Date(now.getTime() + backoffSeconds(attempts) * 1000).toISOString()
+    await db.execute(sql`update notifications set state = ${failed ? 'failed' : 'queued'}, attempts = ${attempts},
+      next_attempt_at = ${next}::timestamptz, last_error = ${String((error as Error).message).slice(0, 500)}, updated_at = now()
+      where id = ${row.id}`)
+    return failed ? ('failed' as const) : ('retried' as const)
+  }
+}
+
 /**
- * Sends the due notifications through `send` (Payload's e-mail adapter): a sent one is marked sent; a failed one
- * is put back with back-off, and marked failed after `maxAttempts`. Answers what happened.
+ * Sends the due notifications through `send` (Payload's e-mail adapter), a few at once: a sent one is marked sent;
+ * a failed one is put back with back-off, and marked failed after `maxAttempts`. Answers what happened.
  */
 export async function dispatchNotifications(
   payload: Payload,
-  send: (message: SendEmailOptions) => Promise<unknown>,
-  options: {
-    serverUrl: string
-    maxAttempts: number
-    now?: Date
-    limit?: number
-    escalation?: Escalation
-    /** Push to the owners' app (PUSH_SENDER's); without it push notifications wait. */
-    push?: PushSend
-  },
+  send: Send,
+  options: DispatchOptions,
 ): Promise<DispatchOutcome> {
   const db = drizzleOf(payload)
   const now = options.now ?? new Date()
   if (options.escalation) await queueEscalations(db, now, options.escalation)
-  const escalatedAfter = options.escalation?.afterMinutes ?? null
   const outcome: DispatchOutcome = { sent: 0, retried: 0, failed: 0 }
-  for (const row of await claim(db, now, options.limit ?? 50)) {
-    const attempts = Number(row.attempts) + 1
-    try {
-      const late = row.kind === 'escalated' ? escalatedAfter : null
-      const mail = await composeAlarmEmail(payload, row.alarm_id, row.language, options.serverUrl, late)
-      if (row.channel === 'push') {
-        if (!options.push) throw new Error('no push sender')
-        await options.push(pushOf(row, mail))
-      } else await send({ to: row.recipient, subject: mail.subject, text: mail.text })
-      await db.execute(sql`update notifications set state = 'sent', attempts = ${attempts}, sent_at = ${now.toISOString()}::timestamptz,
-        subject = ${mail.subject}, last_error = null, updated_at = now() where id = ${row.id}`)
-      outcome.sent++
-    } catch (error) {
-      const failed = attempts >= options.maxAttempts
-      const next = new Date(now.getTime() + backoffSeconds(attempts) * 1000).toISOString()
-      await db.execute(sql`update notifications set state = ${failed ? 'failed' : 'queued'}, attempts = ${attempts},
-        next_attempt_at = ${next}::timestamptz, last_error = ${String((error as Error).message).slice(0, 500)}, updated_at = now()
-        where id = ${row.id}`)
-      if (failed) outcome.failed++
-      else outcome.retried++
-    }
+  const rows = await claim(db, now, options.limit ?? 50)
+  for (let i = 0; i < rows.length; i += SEND_CONCURRENCY) {
+    const group = rows.slice(i, i + SEND_CONCURRENCY)
+    for (const result of await Promise.all(group.map((row) => sendOne(payload, send, row, now, options))))
+      outcome[result]++
   }
   return outcome
 }
