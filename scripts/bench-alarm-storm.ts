@@ -112,8 +112,7 @@ async function main(): Promise<void> {
 
   const sink = await smtpSink()
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, secure: false, pool: true })
-  const send = (message: object) =>
-    transport.sendMail({ from: 'registry@bench.local', ...message } as never)
+  const send = (message: object) => transport.sendMail({ from: 'registry@bench.local', ...message } as never)
   const pace = await sinkPace(send)
   const paceMails = sink.received()
 
