@@ -11,6 +11,8 @@ import * as migration_20261205_130000_telemetry_sql from './20261205_130000_tele
 import * as migration_20261205_135900_alarms_sql from './20261205_135900_alarms_sql'
 import * as migration_20261205_160000_alarms_pump_partner from './20261205_160000_alarms_pump_partner'
 import * as migration_20261205_160100_alarms_partner_sql from './20261205_160100_alarms_partner_sql'
+import * as migration_20261205_160327_alarm_preferences from './20261205_160327_alarm_preferences'
+import * as migration_20261205_160400_alarm_preferences_sql from './20261205_160400_alarm_preferences_sql'
 
 export const migrations = [
   {
@@ -77,5 +79,15 @@ export const migrations = [
     up: migration_20261205_160100_alarms_partner_sql.up,
     down: migration_20261205_160100_alarms_partner_sql.down,
     name: '20261205_160100_alarms_partner_sql',
+  },
+  {
+    up: migration_20261205_160327_alarm_preferences.up,
+    down: migration_20261205_160327_alarm_preferences.down,
+    name: '20261205_160327_alarm_preferences',
+  },
+  {
+    up: migration_20261205_160400_alarm_preferences_sql.up,
+    down: migration_20261205_160400_alarm_preferences_sql.down,
+    name: '20261205_160400_alarm_preferences_sql',
   },
 ]

@@ -19,7 +19,7 @@ export type AlarmMailOptions = {
 
 /**
  * Queues the messages of the alarms just opened: e-mail to the responsible partner's contact (its severities and
- * language) and to the team; push to each of the owner's app devices (critical and major, in the app's language).
+ * language) and to the team; push to each of the owner's app devices (the owner's severities, the app's language).
  */
 export async function queueAlarmEmails(tx: Executor, alarmIds: number[], options: AlarmMailOptions): Promise<void> {
   if (!alarmIds.length) return
@@ -45,7 +45,7 @@ export async function queueAlarmEmails(tx: Executor, alarmIds: number[], options
       'queued'::enum_notifications_state, 0, now(), now(), now()
     from alarms a join pumps p on p.id = a.pump_id join devices d on d.buyer_id = p.owner_id
     where a.id in (select jsonb_array_elements_text(${ids}::jsonb)::integer)
-      and a.severity::text in (select jsonb_array_elements_text(${JSON.stringify(NOTIFY_SEVERITIES)}::jsonb))
+      and exists (select 1 from buyers_alarm_push_severities s where s.parent_id = p.owner_id and s.value::text = a.severity::text)
     on conflict do nothing`)
 }
 
@@ -81,6 +81,30 @@ export async function queueEscalations(db: Executor, now: Date, escalation: Esca
 
 function drizzleOf(payload: Payload): Executor {
   return (payload.db as unknown as PostgresAdapter).drizzle as unknown as Executor
+}
+
+/**
+ * Holds the due messages whose recipient is in its quiet hours (the partner's for its e-mail, the owner's for a push;
+ * in the pump's time zone) until they end. The team's and the escalations are never held.
+ */
+async function holdQuiet(db: Executor, now: Date): Promise<void> {
+  const at = now.toISOString()
+  await db.execute(sql`
+    update notifications n set next_attempt_at = q.until, updated_at = now()
+    from (
+      select m.id, alarm_quiet_until(${at}::timestamptz, p.timezone, pa.alarm_mail_quiet_from, pa.alarm_mail_quiet_to) until
+      from notifications m join alarms a on a.id = m.alarm_id join pumps p on p.id = a.pump_id
+      join partners pa on pa.id = a.pump_partner_id and pa.contacts_email = m.recipient
+      where m.state = 'queued' and m.kind = 'raised' and m.channel = 'email' and m.next_attempt_at <= ${at}::timestamptz
+        and pa.alarm_mail_quiet_from is not null
+      union all
+      select m.id, alarm_quiet_until(${at}::timestamptz, p.timezone, b.alarm_push_quiet_from, b.alarm_push_quiet_to)
+      from notifications m join alarms a on a.id = m.alarm_id join pumps p on p.id = a.pump_id
+      join buyers b on b.id = p.owner_id
+      where m.state = 'queued' and m.kind = 'raised' and m.channel = 'push' and m.next_attempt_at <= ${at}::timestamptz
+        and b.alarm_push_quiet_from is not null
+    ) q
+    where n.id = q.id and q.until is not null`)
 }
 
 /** Takes up to `limit` due notifications as `sending` (another dispatcher skips them). */
@@ -161,6 +185,7 @@ export async function dispatchNotifications(
   const now = options.now ?? new Date()
   if (options.escalation) await queueEscalations(db, now, options.escalation)
   const outcome: DispatchOutcome = { sent: 0, retried: 0, failed: 0 }
+  await holdQuiet(db, now)
   const rows = await claim(db, now, options.limit ?? 50)
   for (let i = 0; i < rows.length; i += SEND_CONCURRENCY) {
     const group = rows.slice(i, i + SEND_CONCURRENCY)
