@@ -111,6 +111,12 @@ export const readPumpEvents: Access = ({ req }) => {
 }
 
 /**
+ * Alarm records: staff all; a partner the alarms of the pumps it is responsible for, through the pump's partner the
+ * ingestion copies onto each record (`pumpPartner`, re-labelled by a trigger when the pump's partner changes).
+ */
+export const readAlarms: Access = readPumpEvents
+
+/**
  * The same rule for edits: staff edit any pump; a partner (the installation fields of) the pumps it is responsible
  * for; an owner (the nickname of) their own. Which fields each may change is the pump hooks' and field rules' work.
  */

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminOnly, hiddenUnlessStaff, noAdminPanel, staffOnly, staffOrOwnBuyer } from '../access'
+import { buyerAlarmFields } from './partner-alarms'
 import { keepConcurrentSessions, lockedAccountsHaveNoSessions, refuseEmailedPasswordReset } from '../hooks/auth'
 import { giveNewBuyerAPassword, normalizeBuyerPhone, ownersProveCredentialChanges } from '../hooks/buyers'
 import { noEmailVerification } from '../src/endpoints/auth'
@@ -62,6 +63,7 @@ export const Buyers: CollectionConfig = {
       },
     },
     { name: 'name', type: 'text', label: { en: 'Name', ru: 'Имя' } },
+    buyerAlarmFields,
     {
       name: 'notes',
       type: 'textarea',

@@ -1,7 +1,10 @@
-// A partner's alarm e-mail preferences: which severities reach its contact address, and in which language.
+// Alarm notification preferences: a partner's (which severities reach its contact address by e-mail, in which
+// language, quiet hours) and an owner's (which severities reach the app by push, quiet hours), quiet hours in the
+// pump's time zone.
 import type { Field } from 'payload'
 
 import { SEVERITIES, SEVERITY_LABELS } from '../src/domain/alarms'
+import { isClockTime } from '../src/domain/notifications'
 
 export const partnerAlarmFields: Field = {
   name: 'alarmMail',
@@ -32,5 +35,54 @@ export const partnerAlarmFields: Field = {
       ],
       label: { en: 'Language', ru: 'Язык' },
     },
+    ...quietHours(),
+  ],
+}
+
+function clockTime(value: unknown, { req }: { req: { i18n?: { language?: string } } }): true | string {
+  if (value === null || value === undefined || value === '') return true
+  if (typeof value === 'string' && isClockTime(value)) return true
+  return req.i18n?.language === 'ru' ? 'Время ЧЧ:ММ, например 22:00' : 'A time HH:MM, e.g. 22:00'
+}
+
+/** From–to in the pump's time zone (22:00–07:00 spans midnight): messages then wait until it ends. */
+function quietHours(): Field[] {
+  const description = {
+    en: "Quiet hours in the pump's time zone (e.g. 22:00 to 07:00): messages wait until they end",
+    ru: 'Тихие часы в часовом поясе насоса (например, с 22:00 до 07:00): сообщения ждут их окончания',
+  }
+  return [
+    {
+      name: 'quietFrom',
+      type: 'text',
+      validate: clockTime,
+      label: { en: 'Quiet hours from', ru: 'Тихие часы с' },
+      admin: { description, placeholder: '22:00' },
+    },
+    {
+      name: 'quietTo',
+      type: 'text',
+      validate: clockTime,
+      label: { en: 'Quiet hours until', ru: 'Тихие часы до' },
+      admin: { placeholder: '07:00' },
+    },
+  ]
+}
+
+/** The owner's push preferences (the app's one channel): severities pushed (none: no push), quiet hours. */
+export const buyerAlarmFields: Field = {
+  name: 'alarmPush',
+  type: 'group',
+  label: { en: 'Alarm pushes', ru: 'Push-уведомления об авариях' },
+  fields: [
+    {
+      name: 'severities',
+      type: 'select',
+      hasMany: true,
+      defaultValue: ['critical', 'major'],
+      options: SEVERITIES.map((value) => ({ value, label: SEVERITY_LABELS[value] })),
+      label: { en: 'Severities', ru: 'Важность' },
+    },
+    ...quietHours(),
   ],
 }

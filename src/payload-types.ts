@@ -369,6 +369,14 @@ export interface Buyer {
    */
   phone: string;
   name?: string | null;
+  alarmPush?: {
+    severities?: ('critical' | 'major' | 'minor' | 'warning')[] | null;
+    /**
+     * Quiet hours in the pump's time zone (e.g. 22:00 to 07:00): messages wait until they end
+     */
+    quietFrom?: string | null;
+    quietTo?: string | null;
+  };
   notes?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -415,6 +423,11 @@ export interface Partner {
   alarmMail?: {
     severities?: ('critical' | 'major' | 'minor' | 'warning')[] | null;
     language?: ('ru' | 'en') | null;
+    /**
+     * Quiet hours in the pump's time zone (e.g. 22:00 to 07:00): messages wait until they end
+     */
+    quietFrom?: string | null;
+    quietTo?: string | null;
   };
   certified?: boolean | null;
   title?: string | null;
@@ -545,6 +558,7 @@ export interface ModemEvent {
 export interface Alarm {
   id: number;
   pump: number | Pump;
+  pumpPartner?: (number | null) | Partner;
   code: string;
   severity: 'critical' | 'major' | 'minor' | 'warning';
   text?: string | null;
@@ -962,6 +976,7 @@ export interface PumpEventsSelect<T extends boolean = true> {
  */
 export interface AlarmsSelect<T extends boolean = true> {
   pump?: T;
+  pumpPartner?: T;
   code?: T;
   severity?: T;
   text?: T;
@@ -1027,6 +1042,8 @@ export interface PartnersSelect<T extends boolean = true> {
     | {
         severities?: T;
         language?: T;
+        quietFrom?: T;
+        quietTo?: T;
       };
   certified?: T;
   title?: T;
@@ -1040,6 +1057,13 @@ export interface PartnersSelect<T extends boolean = true> {
 export interface BuyersSelect<T extends boolean = true> {
   phone?: T;
   name?: T;
+  alarmPush?:
+    | T
+    | {
+        severities?: T;
+        quietFrom?: T;
+        quietTo?: T;
+      };
   notes?: T;
   updatedAt?: T;
   createdAt?: T;

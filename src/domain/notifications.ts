@@ -56,3 +56,8 @@ export function alarmEmail(
   ]
   return { subject, text: lines.filter((line) => line !== null).join('\n') }
 }
+
+/** A time of day as quiet hours are written: HH:MM, 00:00–23:59. */
+export function isClockTime(value: string): boolean {
+  return /^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(value)
+}

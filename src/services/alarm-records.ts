@@ -13,8 +13,9 @@ type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
 /**
  * Applies the batch's alarm changes: a cleared code closes its open record; a raised code reopens the same
  * code's record cleared within `reopenWindowSeconds` (flapping: one fault, one record), else opens a new one with
- * the severity of the pump model's catalog (or the default), and queues its e-mails. Answers the ids of the records
- * opened (not reopened: a flapping code is not told twice).
+ * the severity of the pump model's catalog (or the default) and the pump's partner (the partner's read filters on
+ * it), and queues its e-mails. Answers the ids of the records opened (not reopened: a flapping code is not told
+ * twice).
  */
 export async function recordAlarmChanges(
   tx: Executor,
@@ -45,14 +46,13 @@ export async function recordAlarmChanges(
         and not exists (select 1 from alarms o where o.pump_id = r.pump and o.code = r.code and o.cleared_at is null)
       returning a.pump_id, a.code
     )
-    insert into alarms (pump_id, code, severity, text, raised_at, flaps, updated_at, created_at)
-    select r.pump, r.code,
+    insert into alarms (pump_id, pump_partner_id, code, severity, text, raised_at, flaps, updated_at, created_at)
+    select r.pump, p.responsible_partner_id, r.code,
       coalesce((
-        select cat.severity::text from pumps p
-        join models_alarm_catalog cat on cat._parent_id = p.model_id and cat.code = r.code
-        where p.id = r.pump limit 1), ${DEFAULT_SEVERITY})::enum_alarms_severity,
+        select cat.severity::text from models_alarm_catalog cat
+        where cat._parent_id = p.model_id and cat.code = r.code limit 1), ${DEFAULT_SEVERITY})::enum_alarms_severity,
       r.text, r.at, 0, now(), now()
-    from r
+    from r join pumps p on p.id = r.pump
     where not exists (select 1 from reopened o where o.pump_id = r.pump and o.code = r.code)
       and not exists (select 1 from alarms o where o.pump_id = r.pump and o.code = r.code and o.cleared_at is null)
     on conflict do nothing

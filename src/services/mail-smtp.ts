@@ -22,6 +22,8 @@ export function smtpMailAdapter(options: SmtpOptions): EmailAdapter {
       host: options.host,
       port: options.port,
       secure: options.secure ?? false,
+      // One connection kept open for the many mails of an alarm storm, not a TCP and SMTP handshake per mail.
+      pool: true,
       auth: options.user ? { user: options.user, pass: options.password ?? '' } : undefined,
     })
     payload.logger.info(`[mail] sending through SMTP ${options.host}:${options.port}`)

@@ -1,12 +1,40 @@
 // The notifications' job in Payload's queue: every 15 s (server and worker) it sends what is due. Payload retries
 // the job itself when it throws (the database away); each message's own retries and back-off are in its log row.
-import type { TaskConfig } from 'payload'
+import type { Payload, SendEmailOptions, TaskConfig } from 'payload'
 
-import { dispatchNotifications, type Escalation } from './notifications'
+import { dispatchNotifications, type DispatchOutcome, type Escalation } from './notifications'
 import { configuredPushSender } from './push'
 
 export const NOTIFICATION_QUEUE = 'notifications'
 export const NOTIFICATION_TASK = 'dispatchAlarmNotifications' as const
+/** Messages claimed at a time; a run goes on claiming until fewer are due or its time is spent. */
+const DRAIN_BATCH = 50
+/** A run's time: under the 15 s between runs, so two runs of one instance do not overlap. */
+export const DRAIN_BUDGET_MS = 12_000
+
+type DrainOptions = Omit<Parameters<typeof dispatchNotifications>[2], 'limit' | 'now'>
+
+/**
+ * Sends what is due a batch at a time until a batch comes back short or `budgetMs` is spent: an alarm storm's
+ * thousands of messages leave at the mail server's pace, not 50 a run (the next run goes on where this one stopped).
+ */
+export async function drainNotifications(
+  payload: Payload,
+  send: (message: SendEmailOptions) => Promise<unknown>,
+  options: DrainOptions,
+  budgetMs = DRAIN_BUDGET_MS,
+): Promise<DispatchOutcome> {
+  const started = Date.now()
+  const total: DispatchOutcome = { sent: 0, retried: 0, failed: 0 }
+  for (;;) {
+    const outcome = await dispatchNotifications(payload, send, { ...options, limit: DRAIN_BATCH })
+    total.sent += outcome.sent
+    total.retried += outcome.retried
+    total.failed += outcome.failed
+    const handled = outcome.sent + outcome.retried + outcome.failed
+    if (handled < DRAIN_BATCH || Date.now() - started >= budgetMs) return total
+  }
+}
 
 export function notificationTask(options: {
   serverUrl: () => string
@@ -24,7 +52,7 @@ export function notificationTask(options: {
       { name: 'failed', type: 'number' },
     ],
     handler: async ({ req }) => {
-      const output = await dispatchNotifications(req.payload, (message) => req.payload.sendEmail(message), {
+      const output = await drainNotifications(req.payload, (message) => req.payload.sendEmail(message), {
         serverUrl: options.serverUrl(),
         maxAttempts: options.maxAttempts,
         escalation: options.escalation(),

@@ -19,7 +19,7 @@ export type AlarmMailOptions = {
 
 /**
  * Queues the messages of the alarms just opened: e-mail to the responsible partner's contact (its severities and
- * language) and to the team; push to each of the owner's app devices (critical and major, in the app's language).
+ * language) and to the team; push to each of the owner's app devices (the owner's severities, the app's language).
  */
 export async function queueAlarmEmails(tx: Executor, alarmIds: number[], options: AlarmMailOptions): Promise<void> {
   if (!alarmIds.length) return
@@ -45,7 +45,7 @@ export async function queueAlarmEmails(tx: Executor, alarmIds: number[], options
       'queued'::enum_notifications_state, 0, now(), now(), now()
     from alarms a join pumps p on p.id = a.pump_id join devices d on d.buyer_id = p.owner_id
     where a.id in (select jsonb_array_elements_text(${ids}::jsonb)::integer)
-      and a.severity::text in (select jsonb_array_elements_text(${JSON.stringify(NOTIFY_SEVERITIES)}::jsonb))
+      and exists (select 1 from buyers_alarm_push_severities s where s.parent_id = p.owner_id and s.value::text = a.severity::text)
     on conflict do nothing`)
 }
 
@@ -83,6 +83,30 @@ function drizzleOf(payload: Payload): Executor {
   return (payload.db as unknown as PostgresAdapter).drizzle as unknown as Executor
 }
 
+/**
+ * Holds the due messages whose recipient is in its quiet hours (the partner's for its e-mail, the owner's for a push;
+ * in the pump's time zone) until they end. The team's and the escalations are never held.
+ */
+async function holdQuiet(db: Executor, now: Date): Promise<void> {
+  const at = now.toISOString()
+  await db.execute(sql`
+    update notifications n set next_attempt_at = q.until, updated_at = now()
+    from (
+      select m.id, alarm_quiet_until(${at}::timestamptz, p.timezone, pa.alarm_mail_quiet_from, pa.alarm_mail_quiet_to) until
+      from notifications m join alarms a on a.id = m.alarm_id join pumps p on p.id = a.pump_id
+      join partners pa on pa.id = a.pump_partner_id and pa.contacts_email = m.recipient
+      where m.state = 'queued' and m.kind = 'raised' and m.channel = 'email' and m.next_attempt_at <= ${at}::timestamptz
+        and pa.alarm_mail_quiet_from is not null
+      union all
+      select m.id, alarm_quiet_until(${at}::timestamptz, p.timezone, b.alarm_push_quiet_from, b.alarm_push_quiet_to)
+      from notifications m join alarms a on a.id = m.alarm_id join pumps p on p.id = a.pump_id
+      join buyers b on b.id = p.owner_id
+      where m.state = 'queued' and m.kind = 'raised' and m.channel = 'push' and m.next_attempt_at <= ${at}::timestamptz
+        and b.alarm_push_quiet_from is not null
+    ) q
+    where n.id = q.id and q.until is not null`)
+}
+
 /** Takes up to `limit` due notifications as `sending` (another dispatcher skips them). */
 async function claim(db: Executor, now: Date, limit: number): Promise<Claimed[]> {
   const at = now.toISOString()
@@ -110,49 +134,63 @@ function pushOf(row: Claimed, mail: { subject: string; text: string; pumpId?: nu
 
 export type DispatchOutcome = { sent: number; retried: number; failed: number }
 
+type DispatchOptions = {
+  serverUrl: string
+  maxAttempts: number
+  now?: Date
+  limit?: number
+  escalation?: Escalation
+  /** Push to the owners' app (PUSH_SENDER's); without it push notifications wait. */
+  push?: PushSend
+}
+type Send = (message: SendEmailOptions) => Promise<unknown>
+
+/** Messages of a claimed batch in flight at once (the SMTP transport keeps a pool of connections). */
+const SEND_CONCURRENCY = 4
+
+/** Sends one claimed message and marks it sent, or puts it back with back-off (failed after `maxAttempts`). */
+async function sendOne(payload: Payload, send: Send, row: Claimed, now: Date, options: DispatchOptions) {
+  const db = drizzleOf(payload)
+  const attempts = Number(row.attempts) + 1
+  try {
+    const late = row.kind === 'escalated' ? (options.escalation?.afterMinutes ?? null) : null
+    const mail = await composeAlarmEmail(payload, row.alarm_id, row.language, options.serverUrl, late)
+    if (row.channel === 'push') {
+      if (!options.push) throw new Error('no push sender')
+      await options.push(pushOf(row, mail))
+    } else await send({ to: row.recipient, subject: mail.subject, text: mail.text })
+    await db.execute(sql`update notifications set state = 'sent', attempts = ${attempts}, sent_at = ${now.toISOString()}::timestamptz,
+      subject = ${mail.subject}, last_error = null, updated_at = now() where id = ${row.id}`)
+    return 'sent' as const
+  } catch (error) {
+    const failed = attempts >= options.maxAttempts
+    const next = new Date(now.getTime() + backoffSeconds(attempts) * 1000).toISOString()
+    await db.execute(sql`update notifications set state = ${failed ? 'failed' : 'queued'}, attempts = ${attempts},
+      next_attempt_at = ${next}::timestamptz, last_error = ${String((error as Error).message).slice(0, 500)}, updated_at = now()
+      where id = ${row.id}`)
+    return failed ? ('failed' as const) : ('retried' as const)
+  }
+}
+
 /**
- * Sends the due notifications through `send` (Payload's e-mail adapter): a sent one is marked sent; a failed one
- * is put back with back-off, and marked failed after `maxAttempts`. Answers what happened.
+ * Sends the due notifications through `send` (Payload's e-mail adapter), a few at once: a sent one is marked sent;
+ * a failed one is put back with back-off, and marked failed after `maxAttempts`. Answers what happened.
  */
 export async function dispatchNotifications(
   payload: Payload,
-  send: (message: SendEmailOptions) => Promise<unknown>,
-  options: {
-    serverUrl: string
-    maxAttempts: number
-    now?: Date
-    limit?: number
-    escalation?: Escalation
-    /** Push to the owners' app (PUSH_SENDER's); without it push notifications wait. */
-    push?: PushSend
-  },
+  send: Send,
+  options: DispatchOptions,
 ): Promise<DispatchOutcome> {
   const db = drizzleOf(payload)
   const now = options.now ?? new Date()
   if (options.escalation) await queueEscalations(db, now, options.escalation)
-  const escalatedAfter = options.escalation?.afterMinutes ?? null
   const outcome: DispatchOutcome = { sent: 0, retried: 0, failed: 0 }
-  for (const row of await claim(db, now, options.limit ?? 50)) {
-    const attempts = Number(row.attempts) + 1
-    try {
-      const late = row.kind === 'escalated' ? escalatedAfter : null
-      const mail = await composeAlarmEmail(payload, row.alarm_id, row.language, options.serverUrl, late)
-      if (row.channel === 'push') {
-        if (!options.push) throw new Error('no push sender')
-        await options.push(pushOf(row, mail))
-      } else await send({ to: row.recipient, subject: mail.subject, text: mail.text })
-      await db.execute(sql`update notifications set state = 'sent', attempts = ${attempts}, sent_at = ${now.toISOString()}::timestamptz,
-        subject = ${mail.subject}, last_error = null, updated_at = now() where id = ${row.id}`)
-      outcome.sent++
-    } catch (error) {
-      const failed = attempts >= options.maxAttempts
-      const next = new Date(now.getTime() + backoffSeconds(attempts) * 1000).toISOString()
-      await db.execute(sql`update notifications set state = ${failed ? 'failed' : 'queued'}, attempts = ${attempts},
-        next_attempt_at = ${next}::timestamptz, last_error = ${String((error as Error).message).slice(0, 500)}, updated_at = now()
-        where id = ${row.id}`)
-      if (failed) outcome.failed++
-      else outcome.retried++
-    }
+  await holdQuiet(db, now)
+  const rows = await claim(db, now, options.limit ?? 50)
+  for (let i = 0; i < rows.length; i += SEND_CONCURRENCY) {
+    const group = rows.slice(i, i + SEND_CONCURRENCY)
+    for (const result of await Promise.all(group.map((row) => sendOne(payload, send, row, now, options))))
+      outcome[result]++
   }
   return outcome
 }
