@@ -35,6 +35,7 @@ import { commissionOnFirstConnection } from './src/services/lifecycle'
 import { requestGuards } from './src/endpoints/guards'
 import { mobileOpenApiEndpoint } from './src/endpoints/mobile-openapi'
 import { prepareDatabase } from './src/services/database-setup'
+import { keepFleetCounts } from './src/services/fleet-overview'
 import { rootDirOf } from './src/services/root'
 import { settings } from './src/settings'
 import { TELEMETRY_TARGET } from './src/services/telemetry/tables'
@@ -192,7 +193,11 @@ export default protectInternalFields(
     hooks: { afterError: [keepFieldErrors] },
     endpoints: [mobileOpenApiEndpoint],
     // Migrations and reference lists first (server and worker only); the plugins' onInit runs after this.
-    onInit: prepareDatabase,
+    // The server also keeps the dashboard's counts fresh in the background (docs/fleet.md).
+    onInit: async (payload) => {
+      await prepareDatabase(payload)
+      if (settings.role === 'server') keepFleetCounts(payload)
+    },
     plugins: [
       mqttIngest({
         ingestInThisProcess: () => settings.mqttIngest && settings.role !== undefined,
