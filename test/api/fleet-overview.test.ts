@@ -106,6 +106,7 @@ describe('the fleet overview', () => {
   })
 
   it('gives a partner its own pumps only, equal to the counts in SQL', async () => {
+    const A = world.partnerA.id
     const overview = (await fleetOverview(payload, localUser(world, 'partner') as never))!
     const expected = await direct(world.partnerA.id)
     expect(figures(overview)).toMatchObject(expected)
@@ -119,6 +120,14 @@ describe('the fleet overview', () => {
       owner_app: 1,
     })
     expect(overview.latest.every((change) => change.serial.length > 0)).toBe(true)
+    // The newest 8 of the partner's status events, newest first (no count of them all).
+    const statusEvents = Number(
+      (await query(sql.raw(`select count(*) as n from pump_events where kind = 'status' and pump_partner_id = ${A}`)))
+        .rows[0].n,
+    )
+    expect(overview.latest.length).toBe(Math.min(8, statusEvents))
+    const times = overview.latest.map((change) => Date.parse(change.at))
+    expect(times).toEqual([...times].sort((a, b) => b - a))
   })
 
   it('has no figures for owners', async () => {
