@@ -9,6 +9,7 @@ import * as migration_20261205_130000_factory_sql from './20261205_130000_factor
 import * as migration_20261205_130000_fleet_sql from './20261205_130000_fleet_sql'
 import * as migration_20261205_130000_telemetry_sql from './20261205_130000_telemetry_sql'
 import * as migration_20261205_135900_alarms_sql from './20261205_135900_alarms_sql'
+import * as migration_20261205_160000_fleet_query_presets from './20261205_160000_fleet_query_presets'
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261205_135900_alarms_sql.up,
     down: migration_20261205_135900_alarms_sql.down,
     name: '20261205_135900_alarms_sql',
+  },
+  {
+    up: migration_20261205_160000_fleet_query_presets.up,
+    down: migration_20261205_160000_fleet_query_presets.down,
+    name: '20261205_160000_fleet_query_presets',
   },
 ]
