@@ -57,6 +57,8 @@ export const Pumps: CollectionConfig = {
   // modal, status buttons included, for staff for 5 minutes). Status changes lock the pump's row themselves, and a
   // card changed by someone else since it was opened is still reported when its editor starts typing.
   lockDocuments: false,
+  // Saved filters (collections/QueryPresets.ts): each user's own, staff may share.
+  enableQueryPresets: true,
   access: {
     create: staffOnly,
     read: readPumps,

@@ -9,11 +9,10 @@ import * as migration_20261205_130000_factory_sql from './20261205_130000_factor
 import * as migration_20261205_130000_fleet_sql from './20261205_130000_fleet_sql'
 import * as migration_20261205_130000_telemetry_sql from './20261205_130000_telemetry_sql'
 import * as migration_20261205_135900_alarms_sql from './20261205_135900_alarms_sql'
-import * as migration_20261205_160000_alarms_pump_partner from './20261205_160000_alarms_pump_partner'
+import * as migration_20261205_155900_wave2 from './20261205_155900_wave2'
 import * as migration_20261205_160000_telemetry_daily_sql from './20261205_160000_telemetry_daily_sql'
 import * as migration_20261205_160100_alarms_partner_sql from './20261205_160100_alarms_partner_sql'
 import * as migration_20261205_160100_telemetry_column_order_sql from './20261205_160100_telemetry_column_order_sql'
-import * as migration_20261205_160327_alarm_preferences from './20261205_160327_alarm_preferences'
 import * as migration_20261205_160400_alarm_preferences_sql from './20261205_160400_alarm_preferences_sql'
 
 export const migrations = [
@@ -73,9 +72,9 @@ export const migrations = [
     name: '20261205_135900_alarms_sql',
   },
   {
-    up: migration_20261205_160000_alarms_pump_partner.up,
-    down: migration_20261205_160000_alarms_pump_partner.down,
-    name: '20261205_160000_alarms_pump_partner',
+    up: migration_20261205_155900_wave2.up,
+    down: migration_20261205_155900_wave2.down,
+    name: '20261205_155900_wave2',
   },
   {
     up: migration_20261205_160000_telemetry_daily_sql.up,
@@ -91,11 +90,6 @@ export const migrations = [
     up: migration_20261205_160100_telemetry_column_order_sql.up,
     down: migration_20261205_160100_telemetry_column_order_sql.down,
     name: '20261205_160100_telemetry_column_order_sql',
-  },
-  {
-    up: migration_20261205_160327_alarm_preferences.up,
-    down: migration_20261205_160327_alarm_preferences.down,
-    name: '20261205_160327_alarm_preferences',
   },
   {
     up: migration_20261205_160400_alarm_preferences_sql.up,

@@ -4,7 +4,10 @@
 // plus the dashboards (cold: counted; warm: cached) and a partner's CSV export (rows/s and the process's peak RSS).
 //
 // Options: --pumps N (1000000), --partners N (40), --status-events N (5 × pumps), --modem-events N (10 × pumps),
-// --runs N (30 per request). Database: DATABASE_URL's server, else an embedded PostgreSQL.
+// --runs N (30 per request), --database NAME (hp_bench_fleet), --keep (reuse that database when it already holds a
+// fleet of this size: no generation). Database: DATABASE_URL's server, else an embedded PostgreSQL.
+import type { Payload } from 'payload'
+
 import { benchDatabase, machineLine } from './bench-support'
 import { generateFleet } from './bench-fleet-data'
 import { exportToEnvironment, settings } from '../src/settings'
@@ -22,8 +25,14 @@ const SIZE = {
   modemEvents: option('modem-events', PUMPS * 10),
 }
 const RUNS = option('runs', 30)
+const DATABASE = process.argv.includes('--database')
+  ? process.argv[process.argv.indexOf('--database') + 1]
+  : 'hp_bench_fleet'
+const KEEP = process.argv.includes('--keep')
 const PASSWORD = 'bench-fleet-pass-1'
 
+type Db = { execute: (query: unknown) => Promise<{ rows: Record<string, unknown>[] }> }
+type Sql = (strings: TemplateStringsArray, ...values: unknown[]) => unknown
 type Handler = (request: Request, context: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 type Row = { label: string; p50: number; p95: number; max: number; note: string }
 
@@ -31,7 +40,7 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]
 
 async function main(): Promise<void> {
-  const database = await benchDatabase('hp_bench_fleet')
+  const database = await benchDatabase(DATABASE, KEEP)
   exportToEnvironment({ databaseUrl: database.url, payloadSecret: settings.payloadSecret ?? 'bench-secret' })
   const [{ getPayload }, { default: config }, { applyMigrations }, { ensureReferenceData }, { closePayload }] =
     await Promise.all([
@@ -41,41 +50,31 @@ async function main(): Promise<void> {
       import('../src/seed/reference'),
       import('../src/services/close'),
     ])
-  const [{ REST_GET, REST_POST }, { sql }, overview, csv] = await Promise.all([
+  const [{ REST_GET, REST_POST }, { sql }, overview, counts, csv] = await Promise.all([
     import('@payloadcms/next/routes'),
     import('@payloadcms/db-postgres'),
     import('../src/services/fleet-overview'),
+    import('../src/services/fleet-counts'),
     import('../src/services/fleet-export'),
   ])
   const payload = await getPayload({ config })
   await applyMigrations(payload)
   await ensureReferenceData(payload)
-  const db = (
-    payload.db as unknown as { drizzle: { execute: (query: unknown) => Promise<{ rows: Record<string, unknown>[] }> } }
-  ).drizzle
+  const db = (payload.db as unknown as { drizzle: Db }).drizzle
   const generated = Date.now()
-  await generateFleet(db.execute.bind(db), sql as never, SIZE)
+  const held = database.kept ? Number((await db.execute(sql`select count(*) as n from pumps`)).rows[0].n) : 0
+  const reused = held === PUMPS
+  if (!reused) {
+    if (held > 0) throw new Error(`${DATABASE} holds ${held} pumps, not ${PUMPS}: run without --keep`)
+    await generateFleet(db.execute.bind(db), sql as never, SIZE)
+  }
   const generatedSeconds = (Date.now() - generated) / 1000
 
   const [{ id: partnerId }] = (await db.execute(sql`select id from partners order by id limit 1`)).rows as {
     id: number
   }[]
-  const owner = await payload.create({
-    collection: 'buyers',
-    data: { phone: '+79990001122', username: '', password: PASSWORD, name: 'Bench owner' },
-  })
-  await db.execute(
-    sql`update pumps set owner_id = ${owner.id} where id in (select id from pumps order by id desc limit 3)`,
-  )
-  for (const [email, role] of [
-    ['bench-admin@bench.local', 'admin'],
-    ['bench-partner@bench.local', 'partner'],
-  ] as const) {
-    await payload.create({
-      collection: 'users',
-      data: { email, password: PASSWORD, name: email, role, partner: role === 'partner' ? partnerId : undefined },
-    })
-  }
+  if (!reused) await benchAccounts(payload, db, sql, partnerId)
+  const owner = (await payload.find({ collection: 'buyers', where: { phone: { equals: OWNER_PHONE } } })).docs[0]
   const get = REST_GET(config) as unknown as Handler
   const post = REST_POST(config) as unknown as Handler
   const call = (handler: Handler, url: string, init: RequestInit) =>
@@ -99,10 +98,11 @@ async function main(): Promise<void> {
     )
   ).rows as { id: number }[]
 
-  async function timeRuns(label: string, work: () => Promise<string>): Promise<Row> {
+  async function timeRuns(label: string, work: () => Promise<string>, gapMs = 0): Promise<Row> {
     const times: number[] = []
     let note = ''
     for (let i = 0; i < RUNS + 3; i += 1) {
+      if (gapMs) await new Promise((resolve) => setTimeout(resolve, gapMs))
       const started = performance.now()
       note = await work()
       if (i >= 3) times.push(performance.now() - started)
@@ -146,27 +146,44 @@ async function main(): Promise<void> {
   ]
   const staffUser = { collection: 'users', id: 0, role: 'admin' } as never
   const partnerUser = { collection: 'users', id: 0, role: 'partner', partner: partnerId } as never
+  rows.push(
+    await timeRuns('background recount of every scope (every 30 s; not a page view)', async () => {
+      await counts.countFleet(payload)
+      return "pumps grouped by partner and status, the week's registrations"
+    }),
+  )
   for (const [who, user] of [
     ['staff', staffUser],
     ['partner', partnerUser],
   ] as const) {
     rows.push(
-      await timeRuns(`${who} dashboard, counted (cache emptied each time)`, async () => {
+      await timeRuns(`${who} dashboard, nothing kept yet (a view before the process's first count)`, async () => {
         overview.forgetOverviews()
         await overview.fleetOverview(payload, user)
         return ''
       }),
     )
+  }
+  // As the server runs: counted now and every 30 s in the background; views spaced so that recounts run among them.
+  const stop = overview.keepFleetCounts(payload)
+  for (const [who, user] of [
+    ['staff', staffUser],
+    ['partner', partnerUser],
+  ] as const)
     rows.push(
       await timeRuns(
-        `${who} dashboard, served (cached ≤ 1 min)`,
-        async () => (await overview.fleetOverview(payload, user), ''),
+        `${who} dashboard view, counts kept in the background (views 2 s apart)`,
+        async () => {
+          await overview.fleetOverview(payload, user)
+          return 'any view, the first after an idle minute included'
+        },
+        2000,
       ),
     )
-  }
+  stop()
   const exported = await exportProbe(csv.pumpCsvStream, payload, partnerUser)
   console.log(
-    `\n${PUMPS.toLocaleString('en')} pumps, ${SIZE.partners} partners, ${SIZE.statusEvents.toLocaleString('en')} status events, ${SIZE.modemEvents.toLocaleString('en')} modem events (generated in ${generatedSeconds.toFixed(0)} s); ${RUNS} sequential runs each after 3 warm-ups\n`,
+    `\n${PUMPS.toLocaleString('en')} pumps, ${SIZE.partners} partners, ${SIZE.statusEvents.toLocaleString('en')} status events, ${SIZE.modemEvents.toLocaleString('en')} modem events (${reused ? `reused ${DATABASE}` : `generated in ${generatedSeconds.toFixed(0)} s`}); ${RUNS} sequential runs each after 3 warm-ups\n`,
   )
   console.log('| request | p50 | p95 | max | note |')
   console.log('|---|---|---|---|---|')
@@ -177,6 +194,28 @@ async function main(): Promise<void> {
   await closePayload(payload)
   await database.embedded?.stop()
   process.exit(0)
+}
+
+const OWNER_PHONE = '+79990001122'
+
+/** The benchmark's administrator, partner (of the first partner) and owner (of the last 3 pumps). */
+async function benchAccounts(payload: Payload, db: Db, sql: Sql, partnerId: number): Promise<void> {
+  const owner = await payload.create({
+    collection: 'buyers',
+    data: { phone: OWNER_PHONE, username: '', password: PASSWORD, name: 'Bench owner' },
+  })
+  await db.execute(
+    sql`update pumps set owner_id = ${owner.id} where id in (select id from pumps order by id desc limit 3)`,
+  )
+  for (const [email, role] of [
+    ['bench-admin@bench.local', 'admin'],
+    ['bench-partner@bench.local', 'partner'],
+  ] as const) {
+    await payload.create({
+      collection: 'users',
+      data: { email, password: PASSWORD, name: email, role, partner: role === 'partner' ? partnerId : undefined },
+    })
+  }
 }
 
 /** A partner's whole list as CSV, read to the end: rows per second and the process's peak RSS while it ran. */

@@ -15,10 +15,12 @@ import { settings } from '../src/settings'
 // The project's folder also from scripts/run.js's bundle (src/services/root.ts).
 const rootDir = rootDirOf()
 
-/** `name`: a benchmark that may run beside another gives its own, so neither drops the other's database. */
+/** `name`: a benchmark that may run beside another gives its own, so neither drops the other's database. `keep`:
+ * an existing database of that name is kept (the caller decides whether its data will do). */
 export async function benchDatabase(
   name = 'hp_bench',
-): Promise<{ url: string; embedded: EmbeddedPostgresHandle | null }> {
+  keep = false,
+): Promise<{ url: string; embedded: EmbeddedPostgresHandle | null; kept: boolean }> {
   let maintenance: string
   let embedded: EmbeddedPostgresHandle | null = null
   if (settings.databaseUrl) {
@@ -35,12 +37,16 @@ export async function benchDatabase(
   }
   const client = survivePgErrors(new pg.Client({ connectionString: maintenance }), 'maintenance connection')
   await client.connect()
-  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  await client.query(`CREATE DATABASE ${name}`)
+  const exists = (await client.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1
+  const kept = keep && exists
+  if (!kept) {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    await client.query(`CREATE DATABASE ${name}`)
+  }
   await client.end()
   const url = new URL(maintenance)
   url.pathname = `/${name}`
-  return { url: url.toString(), embedded }
+  return { url: url.toString(), embedded, kept }
 }
 
 /** "2 cores (…), 24 GB, Node 20.20.0, linux": printed under every table. */

@@ -1,11 +1,13 @@
-// The dashboard's figures for staff (the whole fleet) and for a partner (its own pumps): each one a count of the
-// pump list's filter through the reader's own access, kept for half a minute and refreshed behind the reader's back,
-// so a page view never waits on the counts once they are warm and never shows figures older than a minute.
-import type { Payload, PayloadRequest, Where } from 'payload'
+// The dashboard's figures for staff (the whole fleet) and for a partner (its own pumps), read from counts kept in
+// memory for every scope at once (src/services/fleet-counts.ts): recounted in the background every 30 s, so a page
+// view never waits on a count, and never served older than a minute.
+import type { Payload, PayloadRequest } from 'payload'
 
 import { partnerOf, isStaff } from '../../access'
-import { DAY_MS, healthQuestions, statusQuestions, type FleetQuestion, type PumpFilter } from '../domain/fleet'
+import { healthQuestions, statusQuestions, type FleetQuestion, type PumpFilter } from '../domain/fleet'
 import type { Bilingual } from '../domain/messages'
+import { onClose } from './close'
+import { countFleet, emptyCounts, type FleetCounts } from './fleet-counts'
 
 export type FleetFigure = { key: string; label: Bilingual; count: number; filter: PumpFilter }
 export type StatusChange = {
@@ -28,44 +30,68 @@ export type FleetOverview = {
 
 type User = PayloadRequest['user']
 
-/** Figures are served from memory for this long, then recounted in the background... */
+/** Counts younger than this are served as they are; the background recount runs this often... */
 export const FRESH_MS = 30_000
-/** ...and never served older than this. */
+/** ...and no view is served counts older than this (it waits for a recount instead). */
 export const MAX_AGE_MS = 60_000
-
-const cache = new Map<string, { at: number; value: Promise<FleetOverview> }>()
-
-function count(payload: Payload, user: User, question: FleetQuestion): Promise<FleetFigure> {
-  return payload
-    .count({ collection: 'pumps', where: question.filter as Where, user, overrideAccess: false })
-    .then(({ totalDocs }) => ({ ...question, count: totalDocs }))
-}
 
 const REGISTRATIONS = [
   { key: 'partner_claim', label: { en: 'Registered by partners, 7 days', ru: 'Зарегистрированы партнёрами, 7 дней' } },
   { key: 'owner_app', label: { en: 'Registered by owners, 7 days', ru: 'Зарегистрированы владельцами, 7 дней' } },
 ] as const
 
-async function registrations(payload: Payload, user: User, now: Date) {
-  const since = new Date(now.getTime() - 7 * DAY_MS).toISOString()
-  return Promise.all(
-    REGISTRATIONS.map(async ({ key, label }) => {
-      const where: Where = { and: [{ source: { equals: key } }, { at: { greater_than_equal: since } }] }
-      const { totalDocs } = await payload.count({ collection: 'pumpEvents', where, user, overrideAccess: false })
-      const { docs } = await payload.find({
-        collection: 'pumpEvents',
-        where,
-        user,
-        overrideAccess: false,
-        depth: 0,
-        limit: 200,
-        sort: '-at',
-        select: { pump: true },
-      })
-      const pumps = [...new Set(docs.map((event) => event.pump as number))]
-      return { key, label, count: totalDocs, pumps }
-    }),
-  )
+type State = { counts: FleetCounts | null; running: Promise<FleetCounts> | null }
+let states = new WeakMap<Payload, State>()
+
+function stateOf(payload: Payload): State {
+  let state = states.get(payload)
+  if (!state) states.set(payload, (state = { counts: null, running: null }))
+  return state
+}
+
+/** One recount at a time per Payload instance; whoever asks meanwhile gets the one under way. */
+function recount(payload: Payload): Promise<FleetCounts> {
+  const state = stateOf(payload)
+  if (state.running) return state.running
+  const running = countFleet(payload)
+    .then((counts) => {
+      if (!state.counts || counts.at > state.counts.at) state.counts = counts
+      return counts
+    })
+    .finally(() => (state.running = null))
+  state.running = running
+  return running
+}
+
+/** The counts to serve at `now`: the kept ones while younger than a minute (recounted behind the reader after 30 s,
+ * should the background timer not be running), else a recount the reader waits for. */
+async function currentCounts(payload: Payload, now: number): Promise<FleetCounts> {
+  const { counts } = stateOf(payload)
+  if (counts && now - counts.at < MAX_AGE_MS) {
+    if (now - counts.at >= FRESH_MS) recount(payload).catch(() => undefined)
+    return counts
+  }
+  return recount(payload)
+}
+
+/**
+ * Keeps every scope's counts fresh in the background (the server process): counted now, then every `everyMs`, so
+ * a page view, the first after an idle hour included, reads them from memory. Stops with Payload (`closePayload`)
+ * or when the returned function is called.
+ */
+export function keepFleetCounts(payload: Payload, everyMs = FRESH_MS): () => void {
+  const run = () =>
+    void recount(payload).catch((error: Error) =>
+      payload.logger.warn(`[fleet] the dashboard recount failed (the next one retries): ${error.message}`),
+    )
+  const timer = setInterval(run, everyMs)
+  timer.unref()
+  run()
+  onClose(payload, async () => {
+    clearInterval(timer)
+    await stateOf(payload).running?.catch(() => undefined)
+  })
+  return () => clearInterval(timer)
 }
 
 async function latestChanges(payload: Payload, user: User): Promise<StatusChange[]> {
@@ -76,6 +102,8 @@ async function latestChanges(payload: Payload, user: User): Promise<StatusChange
     overrideAccess: false,
     depth: 1,
     limit: 8,
+    // No count of every status event (5,000,000 at a million pumps: most of a second): only the newest 8.
+    pagination: false,
     sort: '-at',
     select: { pump: true, from: true, to: true, at: true },
     populate: { pumps: { serial: true } },
@@ -88,15 +116,21 @@ async function latestChanges(payload: Payload, user: User): Promise<StatusChange
   })
 }
 
-async function countOverview(payload: Payload, user: User): Promise<FleetOverview> {
-  const now = new Date()
-  const [statuses, health, registered, latest] = await Promise.all([
-    Promise.all(statusQuestions().map((question) => count(payload, user, question))),
-    Promise.all(healthQuestions(now).map((question) => count(payload, user, question))),
-    registrations(payload, user, now),
-    latestChanges(payload, user),
-  ])
-  return { at: now.toISOString(), statuses, health, registrations: registered, latest }
+function overviewOf(counts: FleetCounts, scope: string, latest: StatusChange[]): FleetOverview {
+  const { figures, registered } = counts.scopes.get(scope) ?? emptyCounts()
+  const figure = (question: FleetQuestion): FleetFigure => ({ ...question, count: figures[question.key] ?? 0 })
+  return {
+    at: new Date(counts.at).toISOString(),
+    statuses: statusQuestions().map(figure),
+    health: healthQuestions(new Date(counts.at)).map(figure),
+    registrations: REGISTRATIONS.map(({ key, label }) => ({
+      key,
+      label,
+      count: registered[key].count,
+      pumps: [...new Set(registered[key].pumps)],
+    })),
+    latest,
+  }
 }
 
 /** Whose figures: the whole fleet for staff, the partner's own pumps for a partner; nobody else has a dashboard. */
@@ -106,35 +140,15 @@ export function overviewScope(user: User): string | null {
   return partner === null ? null : `partner:${partner}`
 }
 
-/** The figures the user may see, at most a minute old. */
+/** The figures the user may see, at most a minute old, and the latest status changes as of now. */
 export async function fleetOverview(payload: Payload, user: User, now = Date.now()): Promise<FleetOverview | null> {
   const scope = overviewScope(user)
   if (!scope) return null
-  const cached = cache.get(scope)
-  if (cached && now - cached.at < MAX_AGE_MS) {
-    if (now - cached.at >= FRESH_MS) refresh(scope, payload, user, cached.value)
-    return cached.value
-  }
-  const value = countOverview(payload, user)
-  cache.set(scope, { at: now, value })
-  value.catch(() => cache.delete(scope))
-  return value
+  const [counts, latest] = await Promise.all([currentCounts(payload, now), latestChanges(payload, user)])
+  return overviewOf(counts, scope, latest)
 }
 
-/** Recounts once in the background; the old figures stay served (within MAX_AGE_MS) until the new ones are in. */
-function refresh(scope: string, payload: Payload, user: User, served: Promise<FleetOverview>) {
-  const entry = cache.get(scope)
-  if (!entry || entry.value !== served || refreshing.has(scope)) return
-  refreshing.add(scope)
-  const started = Date.now()
-  countOverview(payload, user)
-    .then((value) => cache.set(scope, { at: started, value: Promise.resolve(value) }))
-    .catch(() => undefined)
-    .finally(() => refreshing.delete(scope))
-}
-const refreshing = new Set<string>()
-
-/** Forgets every cached figure (tests, and after a bulk import). */
+/** Forgets the kept counts (tests, and after a bulk import): the next view counts. */
 export function forgetOverviews(): void {
-  cache.clear()
+  states = new WeakMap()
 }

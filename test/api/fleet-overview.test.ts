@@ -6,7 +6,13 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 
 import { filterQuery } from '../../src/domain/fleet'
 import { PUMP_FLOW_CONTEXT_KEY } from '../../src/domain/flow'
-import { fleetOverview, forgetOverviews, MAX_AGE_MS, type FleetOverview } from '../../src/services/fleet-overview'
+import {
+  fleetOverview,
+  forgetOverviews,
+  keepFleetCounts,
+  MAX_AGE_MS,
+  type FleetOverview,
+} from '../../src/services/fleet-overview'
 import { localUser, unique } from '../support/fixtures'
 import { rest } from '../support/payload'
 import { payload, useWorld, world } from '../support/world-suite'
@@ -100,6 +106,7 @@ describe('the fleet overview', () => {
   })
 
   it('gives a partner its own pumps only, equal to the counts in SQL', async () => {
+    const A = world.partnerA.id
     const overview = (await fleetOverview(payload, localUser(world, 'partner') as never))!
     const expected = await direct(world.partnerA.id)
     expect(figures(overview)).toMatchObject(expected)
@@ -113,6 +120,14 @@ describe('the fleet overview', () => {
       owner_app: 1,
     })
     expect(overview.latest.every((change) => change.serial.length > 0)).toBe(true)
+    // The newest 8 of the partner's status events, newest first (no count of them all).
+    const statusEvents = Number(
+      (await query(sql.raw(`select count(*) as n from pump_events where kind = 'status' and pump_partner_id = ${A}`)))
+        .rows[0].n,
+    )
+    expect(overview.latest.length).toBe(Math.min(8, statusEvents))
+    const times = overview.latest.map((change) => Date.parse(change.at))
+    expect(times).toEqual([...times].sort((a, b) => b - a))
   })
 
   it('has no figures for owners', async () => {
@@ -146,5 +161,31 @@ describe('the fleet overview', () => {
     const later = figures((await fleetOverview(payload, user, Date.now() + MAX_AGE_MS + 1))!)
     expect(later.online).toBe(before.online + 1)
     expect(later['status:in_operation']).toBe(before['status:in_operation'] + 1)
+  })
+
+  it('keeps the counts fresh in the background: a change shows within the interval, equal to SQL, no view counting', async () => {
+    forgetOverviews()
+    const stop = keepFleetCounts(payload, 300)
+    try {
+      const user = localUser(world, 'partner') as never
+      const first = (await fleetOverview(payload, user))!
+      await pump(world.partnerA.id, 'in_operation', {}, 'online = true, last_data_at = now()')
+      const changed = Date.now()
+      let seen = first
+      while (seen.at === first.at || Date.parse(seen.at) < changed) {
+        expect(Date.now() - changed).toBeLessThan(5_000)
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        seen = (await fleetOverview(payload, user))!
+        // Served from the kept counts: never older than the interval and one count, far inside the minute.
+        expect(Date.now() - Date.parse(seen.at)).toBeLessThan(3_000)
+      }
+      expect(figures(seen).online).toBe(figures(first).online + 1)
+      expect(figures(seen)).toMatchObject(await direct(world.partnerA.id))
+      expect(figures((await fleetOverview(payload, localUser(world, 'service') as never))!)).toMatchObject(
+        await direct(null),
+      )
+    } finally {
+      stop()
+    }
   })
 })
