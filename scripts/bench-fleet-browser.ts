@@ -117,8 +117,16 @@ async function exportProbe(url: string, token: string, pid: number): Promise<str
   const started = performance.now()
   const response = await fetch(`${url}/api/pumps/export`, { headers: { Authorization: `JWT ${token}` } })
   let lines = 0
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
+  let reported = 0
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
     for (const byte of chunk) if (byte === 10) lines += 1
+    // A line per 100,000 rows, so that a run stopped early still says how far it got and at what memory.
+    if (lines - reported >= 100_000) {
+      reported = lines
+      const seconds = ((performance.now() - started) / 1000).toFixed(0)
+      console.log(`[export] ${lines.toLocaleString('en')} rows, ${seconds} s, peak RSS ${Math.round(peak)} MB`)
+    }
+  }
   clearInterval(timer)
   const seconds = (performance.now() - started) / 1000
   return `Staff CSV export of the whole fleet over HTTP: ${(lines - 1).toLocaleString('en')} rows in ${seconds.toFixed(0)} s (${Math.round((lines - 1) / seconds).toLocaleString('en')} rows/s); the server's RSS ${Math.round(before)} MB before, peak ${Math.round(peak)} MB`
@@ -146,9 +154,6 @@ async function main(): Promise<void> {
       rows.push(await timePage(page, `${who}: dashboard (admin home)`, `${server.url}/admin`, '.fleet-figure'))
       await context.close()
     }
-    const exported = process.argv.includes('--no-export')
-      ? 'export not run (--no-export)'
-      : await exportProbe(server.url, await login(server.url, 'bench-admin@bench.local'), server.pid)
     console.log(
       `\n${DATABASE}: Chromium (headless), navigation → first row (figure) in the page; ${RUNS} runs each after 2 warm-ups\n`,
     )
@@ -156,7 +161,11 @@ async function main(): Promise<void> {
     console.log('|---|---|---|---|---|')
     const ms = (value: number) => `${value.toFixed(0)} ms`
     for (const r of rows) console.log(`| ${r.label} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${r.note} |`)
-    console.log(`\n${exported}\n\n${machineLine()}; database: DATABASE_URL server`)
+    console.log(`\n${machineLine()}; database: DATABASE_URL server\n`)
+    const exported = process.argv.includes('--no-export')
+      ? 'export not run (--no-export)'
+      : await exportProbe(server.url, await login(server.url, 'bench-admin@bench.local'), server.pid)
+    console.log(`\n${exported}\n\n${machineLine()}`)
   } finally {
     await browser.close()
     server.stop()

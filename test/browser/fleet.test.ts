@@ -54,6 +54,44 @@ async function followProducedFigure(page: Page, locale: keyof typeof WORDS) {
   await page.screenshot({ path: path.join(shotDir, `fleet-list-produced-${locale}.png`), fullPage: true })
 }
 
+const PRESET_WORDS = {
+  'ru-RU': { select: 'Выберите Сохранённый фильтр', name: 'Название', title: 'Произведённые (ru)' },
+  'en-US': { select: 'Select Saved filter', name: 'Name', title: 'Produced (en)' },
+} as const
+
+/** Saves the list filtered to produced pumps as a preset, clears it, and opens it again from the saved filters. */
+async function saveAndReopenPreset(page: Page, serverUrl: string, locale: keyof typeof WORDS) {
+  const words = { ...WORDS[locale], ...PRESET_WORDS[locale] }
+  const cells = page.locator('.table tbody td.cell-status')
+  // The list remembers the user's last preset (the other language's run): cleared first.
+  await page.goto(`${serverUrl}/admin/collections/pumps`)
+  await expectVisible(page, '#select-preset', 'the saved filters menu')
+  if (await page.locator('#clear-preset').count()) await page.locator('#clear-preset').click()
+  await expectVisible(page, '#select-preset', 'no saved filter chosen', words.select)
+  await page.goto(`${serverUrl}/admin/collections/pumps?where[or][0][and][0][status][equals]=produced`)
+  await expectVisible(page, '.table', 'the filtered pump list', PRODUCED_SERIAL)
+  await expectVisible(page, '#select-preset', 'the saved filters menu', words.select)
+  await page.locator('#create-new-preset').click()
+  const drawer = page.locator('.drawer--is-open').last()
+  await expectVisible(page, '.drawer--is-open label', 'the name field', words.name)
+  await drawer.locator('input[name="title"]').fill(words.title)
+  await page.screenshot({ path: path.join(shotDir, `fleet-preset-save-${locale}.png`), fullPage: true })
+  await drawer.locator('#action-save').click()
+  await page.waitForURL(/preset=/)
+  await expectVisible(page, '#select-preset', 'the saved filter chosen', words.title)
+  // Cleared: the list is no longer filtered by it.
+  await page.locator('#clear-preset').click()
+  await expectVisible(page, '#select-preset', 'no saved filter chosen', words.select)
+  // Reopened from the list of saved filters: the list is filtered to produced pumps again.
+  await page.locator('#select-preset').click()
+  await page.locator('.list-drawer .table', { hasText: words.title }).getByText(words.title).click()
+  await page.waitForURL(/preset=/)
+  await expectVisible(page, '#select-preset', 'the saved filter reopened', words.title)
+  await expectVisible(page, '.table', 'the reopened list', PRODUCED_SERIAL)
+  for (const status of await cells.allTextContents()) expect(status.trim()).toBe(words.produced)
+  await page.screenshot({ path: path.join(shotDir, `fleet-preset-reopened-${locale}.png`), fullPage: true })
+}
+
 /** A staff account of its own and one produced pump (the figure the test follows). */
 async function createFleetFixture(): Promise<void> {
   const payload = await startPayload()
@@ -85,6 +123,34 @@ describeWithBrowser('fleet overview in a browser', () => {
     await browser?.close()
     await server?.stop()
   }, 60_000)
+
+  async function signedIn(locale: 'ru-RU' | 'en-US') {
+    const context = await browser.newContext({
+      locale,
+      timezoneId: 'Europe/Moscow',
+      viewport: { width: 1440, height: 1000 },
+    })
+    context.setDefaultTimeout(UI_TIMEOUT)
+    const page = await context.newPage()
+    await page.goto(`${server.url}/admin/login`)
+    await page.locator('form input[name="email"]').fill(STAFF.email)
+    await page.locator('form input[name="password"]').fill(STAFF.password)
+    await page.locator('form button[type="submit"]').click()
+    await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.startsWith('/admin/login'))
+    return { context, page }
+  }
+
+  it.each(['ru-RU', 'en-US'] as const)(
+    'saves the filtered list as a saved filter and reopens it, in %s',
+    async (locale) => {
+      const { context, page } = await signedIn(locale)
+      try {
+        await saveAndReopenPreset(page, server.url, locale)
+      } finally {
+        await context.close()
+      }
+    },
+  )
 
   it.each(['ru-RU', 'en-US'] as const)(
     'shows the figures in %s and a figure opens its filtered list',
