@@ -62,6 +62,7 @@ export const ingestionHost: IngestHost = {
       reopenWindowSeconds: settings.alarmReopenSeconds,
       teamEmail: settings.alarmEmailTo,
       teamLanguage: settings.alarmEmailLanguage,
+      notifyWindowMinutes: settings.alarmNotifyWindowMinutes,
     }),
 }
 

@@ -110,6 +110,8 @@ export const settings = {
   smsWebhookToken: env.SMS_WEBHOOK_TOKEN || undefined,
   /** A code raised again within this long of being cleared reopens its alarm record (docs/alarms.md). */
   alarmReopenSeconds: integer('ALARM_REOPEN_SECONDS', 600),
+  /** One e-mail/push per pump, code and recipient within this many minutes, however often it is raised anew. */
+  alarmNotifyWindowMinutes: integer('ALARM_NOTIFY_WINDOW_MINUTES', 60),
   /** Outgoing mail (alarm e-mails, password resets): SMTP_HOST unset writes each e-mail to the server log. */
   smtpHost: env.SMTP_HOST || undefined,
   smtpPort: integer('SMTP_PORT', 587),
