@@ -2,6 +2,8 @@
 // ("Configuration"); the rest of the code imports `settings` and never touches process.env itself.
 import path from 'node:path'
 
+import { SEVERITIES, type Severity } from './domain/alarms'
+
 const env = process.env
 
 function integer(name: string, fallback: number): number {
@@ -125,6 +127,11 @@ export const settings = {
   alarmEmailLanguage: oneOf('ALARM_EMAIL_LANGUAGE', ['ru', 'en'] as const, 'ru'),
   /** A critical alarm nobody acknowledged this long e-mails the service lead (ALARM_ESCALATE_TO) once. */
   alarmEscalateMinutes: integer('ALARM_ESCALATE_MINUTES', 60),
+  /** Severities the team (ALARM_EMAIL_TO) gets as one e-mail an hour instead (e.g. `minor,warning`; unset: none). */
+  alarmDigestSeverities: (env.ALARM_DIGEST_SEVERITIES ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter((value): value is Severity => (SEVERITIES as readonly string[]).includes(value)),
   alarmEscalateTo: env.ALARM_ESCALATE_TO || undefined,
   /** How push messages reach the owners' app: the log, or POSTed to the app backend's push gateway. */
   pushSender: oneOf('PUSH_SENDER', ['log', 'webhook'] as const, 'log'),

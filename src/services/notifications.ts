@@ -130,8 +130,8 @@ async function claim(db: Executor, now: Date, limit: number): Promise<Claimed[]>
     update notifications n set state = 'sending', updated_at = ${at}::timestamptz
     where n.id in (
       select id from notifications
-      where (state = 'queued' and next_attempt_at <= ${at}::timestamptz)
-         or (state = 'sending' and updated_at < ${at}::timestamptz - make_interval(secs => ${STALE_SENDING_SECONDS}))
+      where alarm_id is not null and ((state = 'queued' and next_attempt_at <= ${at}::timestamptz)
+         or (state = 'sending' and updated_at < ${at}::timestamptz - make_interval(secs => ${STALE_SENDING_SECONDS})))
       order by next_attempt_at limit ${limit} for update skip locked)
     returning n.id, n.alarm_id, n.recipient, n.language, n.attempts, n.kind, n.channel`)
   return (result as { rows: Claimed[] }).rows
