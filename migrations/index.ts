@@ -16,6 +16,7 @@ import * as migration_20261205_160100_telemetry_column_order_sql from './2026120
 import * as migration_20261205_160400_alarm_preferences_sql from './20261205_160400_alarm_preferences_sql'
 import * as migration_20261205_170000_alarms2_digest from './20261205_170000_alarms2_digest'
 import * as migration_20261205_170100_alarms2_digest_sql from './20261205_170100_alarms2_digest_sql'
+import * as migration_20261205_170200_alarms2_digest_job from './20261205_170200_alarms2_digest_job'
 
 export const migrations = [
   {
@@ -107,5 +108,10 @@ export const migrations = [
     up: migration_20261205_170100_alarms2_digest_sql.up,
     down: migration_20261205_170100_alarms2_digest_sql.down,
     name: '20261205_170100_alarms2_digest_sql',
+  },
+  {
+    up: migration_20261205_170200_alarms2_digest_job.up,
+    down: migration_20261205_170200_alarms2_digest_job.down,
+    name: '20261205_170200_alarms2_digest_job',
   },
 ]
