@@ -6,6 +6,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { SendEmailOptions } from 'payload'
 
 import { sendAlarmDigests } from '../../src/services/alarm-digest'
+import { DIGEST_TASK, NOTIFICATION_QUEUE } from '../../src/services/notification-job'
 import { dispatchNotifications } from '../../src/services/notifications'
 import { mailAdapter } from '../../src/services/mail-smtp'
 import { settings } from '../../src/settings'
@@ -116,5 +117,23 @@ describe('the hourly alarm digest', () => {
       [INSTALLER, 'sent', '2031-03-01T10:00:00.000Z'],
       [TEAM, 'sent', '2031-03-01T10:00:00.000Z'],
     ])
+  })
+
+  it("runs as Payload's job on the notifications queue (the last whole hour by the real clock)", async () => {
+    const modem = await raise([{ code: 'M2' }])
+    await execute(
+      payload,
+      sql`update alarms set created_at = date_trunc('hour', now()) - interval '30 minutes' where pump_id = ${modem.id}`,
+    )
+    await payload.jobs.queue({ task: DIGEST_TASK, input: {}, queue: NOTIFICATION_QUEUE })
+    await payload.jobs.run({ queue: NOTIFICATION_QUEUE })
+    // No SMTP_HOST in the tests: the configured adapter is the log one; the digest counts as sent.
+    const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000).toISOString()
+    const rows = await payload.find({
+      collection: 'notifications',
+      where: { and: [{ kind: { equals: 'digest' } }, { digestHour: { equals: hour } }] },
+      depth: 0,
+    })
+    expect(rows.docs.map((row) => [row.recipient, row.state])).toEqual([[INSTALLER, 'sent']])
   })
 })
