@@ -44,7 +44,7 @@ import { startTelemetryJob } from './src/services/telemetry/job'
 import { keepFieldErrors } from './hooks/errors'
 import { serverLogger } from './src/services/server-log'
 import { mailAdapter } from './src/services/mail-smtp'
-import { NOTIFICATION_QUEUE, notificationTask } from './src/services/notification-job'
+import { digestTask, NOTIFICATION_QUEUE, notificationTask } from './src/services/notification-job'
 import { watchIngestion } from './src/services/metrics'
 
 // The project's folder, also when the config runs from scripts/run.js's bundle (src/services/root.ts).
@@ -62,6 +62,7 @@ export const ingestionHost: IngestHost = {
       reopenWindowSeconds: settings.alarmReopenSeconds,
       teamEmail: settings.alarmEmailTo,
       teamLanguage: settings.alarmEmailLanguage,
+      notifyWindowMinutes: settings.alarmNotifyWindowMinutes,
     }),
 }
 
@@ -144,6 +145,14 @@ export default protectInternalFields(
               afterMinutes: settings.alarmEscalateMinutes,
               to: settings.alarmEscalateTo,
               language: settings.alarmEmailLanguage,
+            }),
+          }),
+          digestTask({
+            serverUrl: () => settings.serverUrl || `http://localhost:${settings.port}`,
+            team: () => ({
+              to: settings.alarmEmailTo,
+              language: settings.alarmEmailLanguage,
+              severities: settings.alarmDigestSeverities,
             }),
           }),
         ],

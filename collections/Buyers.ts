@@ -5,6 +5,7 @@ import { buyerAlarmFields } from './partner-alarms'
 import { keepConcurrentSessions, lockedAccountsHaveNoSessions, refuseEmailedPasswordReset } from '../hooks/auth'
 import { giveNewBuyerAPassword, normalizeBuyerPhone, ownersProveCredentialChanges } from '../hooks/buyers'
 import { noEmailVerification } from '../src/endpoints/auth'
+import { alarmPreferenceEndpoints } from '../src/endpoints/alarm-preferences'
 import { deviceEndpoints } from '../src/endpoints/devices'
 import { buyerAppEndpoints } from '../src/endpoints/registration'
 
@@ -46,7 +47,7 @@ export const Buyers: CollectionConfig = {
     beforeLogin: [keepConcurrentSessions],
     beforeValidate: [ownersProveCredentialChanges, normalizeBuyerPhone, giveNewBuyerAPassword],
   },
-  endpoints: [...buyerAppEndpoints, noEmailVerification, ...deviceEndpoints],
+  endpoints: [...buyerAppEndpoints, noEmailVerification, ...deviceEndpoints, ...alarmPreferenceEndpoints],
   fields: [
     {
       name: 'phone',

@@ -1,5 +1,6 @@
 // The notifications log: each message the alarms sent or are to send, its recipient, channel, state and attempts.
-// Queued in bulk with the alarm records (one per alarm, channel and recipient: never twice), sent by the job.
+// Queued in bulk with the alarm records (one per alarm, channel and recipient: never twice), sent by the job;
+// an hourly digest is one row per recipient and hour.
 import type { CollectionConfig } from 'payload'
 
 import { hiddenUnlessStaff, nobody, staffOnly } from '../access'
@@ -32,8 +33,8 @@ export const Notifications: CollectionConfig = {
       name: 'alarm',
       type: 'relationship',
       relationTo: 'alarms',
-      required: true,
       index: true,
+      admin: { description: { en: 'Empty for an hourly digest', ru: 'Пусто у сводки за час' } },
       label: { en: 'Alarm', ru: 'Авария' },
     },
     {
@@ -54,6 +55,7 @@ export const Notifications: CollectionConfig = {
       options: [
         { value: 'raised', label: { en: 'New alarm', ru: 'Новая авария' } },
         { value: 'escalated', label: { en: 'Not acknowledged in time', ru: 'Не квитирована вовремя' } },
+        { value: 'digest', label: { en: 'Hourly digest', ru: 'Сводка за час' } },
       ],
       label: { en: 'About', ru: 'О чём' },
     },
@@ -86,6 +88,12 @@ export const Notifications: CollectionConfig = {
       admin: when,
     },
     { name: 'sentAt', type: 'date', label: { en: 'Sent', ru: 'Отправлено' }, admin: when },
+    {
+      name: 'digestHour',
+      type: 'date',
+      label: { en: 'Digest of the hour from', ru: 'Сводка за час с' },
+      admin: { ...when, condition: (data) => data?.kind === 'digest' },
+    },
     { name: 'subject', type: 'text', label: { en: 'Subject', ru: 'Тема' } },
     { name: 'lastError', type: 'text', label: { en: 'Last error', ru: 'Последняя ошибка' } },
   ],

@@ -26,6 +26,20 @@ export const partnerAlarmFields: Field = {
       label: { en: 'Severities', ru: 'Важность' },
     },
     {
+      name: 'digestSeverities',
+      type: 'select',
+      hasMany: true,
+      defaultValue: [],
+      options: SEVERITIES.map((value) => ({ value, label: SEVERITY_LABELS[value] })),
+      label: { en: 'In the hourly digest', ru: 'В сводке за час' },
+      admin: {
+        description: {
+          en: 'New alarms of these severities (not e-mailed one by one above) come in one e-mail an hour',
+          ru: 'Новые аварии этой важности (если не выбраны выше) приходят одним письмом в час',
+        },
+      },
+    },
+    {
       name: 'language',
       type: 'select',
       defaultValue: 'ru',

@@ -14,6 +14,9 @@ import * as migration_20261205_160000_telemetry_daily_sql from './20261205_16000
 import * as migration_20261205_160100_alarms_partner_sql from './20261205_160100_alarms_partner_sql'
 import * as migration_20261205_160100_telemetry_column_order_sql from './20261205_160100_telemetry_column_order_sql'
 import * as migration_20261205_160400_alarm_preferences_sql from './20261205_160400_alarm_preferences_sql'
+import * as migration_20261205_170000_alarms2_digest from './20261205_170000_alarms2_digest'
+import * as migration_20261205_170100_alarms2_digest_sql from './20261205_170100_alarms2_digest_sql'
+import * as migration_20261205_170200_alarms2_digest_job from './20261205_170200_alarms2_digest_job'
 
 export const migrations = [
   {
@@ -95,5 +98,20 @@ export const migrations = [
     up: migration_20261205_160400_alarm_preferences_sql.up,
     down: migration_20261205_160400_alarm_preferences_sql.down,
     name: '20261205_160400_alarm_preferences_sql',
+  },
+  {
+    up: migration_20261205_170000_alarms2_digest.up,
+    down: migration_20261205_170000_alarms2_digest.down,
+    name: '20261205_170000_alarms2_digest',
+  },
+  {
+    up: migration_20261205_170100_alarms2_digest_sql.up,
+    down: migration_20261205_170100_alarms2_digest_sql.down,
+    name: '20261205_170100_alarms2_digest_sql',
+  },
+  {
+    up: migration_20261205_170200_alarms2_digest_job.up,
+    down: migration_20261205_170200_alarms2_digest_job.down,
+    name: '20261205_170200_alarms2_digest_job',
   },
 ]

@@ -141,6 +141,7 @@ export interface Config {
   jobs: {
     tasks: {
       dispatchAlarmNotifications: TaskDispatchAlarmNotifications;
+      sendAlarmDigests: TaskSendAlarmDigests;
       inline: {
         input: unknown;
         output: unknown;
@@ -424,6 +425,10 @@ export interface Partner {
    */
   alarmMail?: {
     severities?: ('critical' | 'major' | 'minor' | 'warning')[] | null;
+    /**
+     * New alarms of these severities (not e-mailed one by one above) come in one e-mail an hour
+     */
+    digestSeverities?: ('critical' | 'major' | 'minor' | 'warning')[] | null;
     language?: ('ru' | 'en') | null;
     /**
      * Quiet hours in the pump's time zone (e.g. 22:00 to 07:00): messages wait until they end
@@ -580,15 +585,19 @@ export interface Alarm {
  */
 export interface Notification {
   id: number;
-  alarm: number | Alarm;
+  /**
+   * Empty for an hourly digest
+   */
+  alarm?: (number | null) | Alarm;
   channel: 'email' | 'push';
-  kind: 'raised' | 'escalated';
+  kind: 'raised' | 'escalated' | 'digest';
   recipient: string;
   language: 'ru' | 'en';
   state: 'queued' | 'sending' | 'sent' | 'failed';
   attempts?: number | null;
   nextAttemptAt?: string | null;
   sentAt?: string | null;
+  digestHour?: string | null;
   subject?: string | null;
   lastError?: string | null;
   updatedAt: string;
@@ -729,7 +738,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'dispatchAlarmNotifications';
+        taskSlug: 'inline' | 'dispatchAlarmNotifications' | 'sendAlarmDigests';
         taskID: string;
         input?:
           | {
@@ -762,7 +771,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'dispatchAlarmNotifications') | null;
+  taskSlug?: ('inline' | 'dispatchAlarmNotifications' | 'sendAlarmDigests') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1055,6 +1064,7 @@ export interface NotificationsSelect<T extends boolean = true> {
   attempts?: T;
   nextAttemptAt?: T;
   sentAt?: T;
+  digestHour?: T;
   subject?: T;
   lastError?: T;
   updatedAt?: T;
@@ -1092,6 +1102,7 @@ export interface PartnersSelect<T extends boolean = true> {
     | T
     | {
         severities?: T;
+        digestSeverities?: T;
         language?: T;
         quietFrom?: T;
         quietTo?: T;
@@ -1475,6 +1486,16 @@ export interface TaskDispatchAlarmNotifications {
     sent?: number | null;
     retried?: number | null;
     failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendAlarmDigests".
+ */
+export interface TaskSendAlarmDigests {
+  input?: unknown;
+  output: {
+    sent?: number | null;
   };
 }
 /**

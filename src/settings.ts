@@ -2,6 +2,8 @@
 // ("Configuration"); the rest of the code imports `settings` and never touches process.env itself.
 import path from 'node:path'
 
+import { SEVERITIES, type Severity } from './domain/alarms'
+
 const env = process.env
 
 function integer(name: string, fallback: number): number {
@@ -110,6 +112,8 @@ export const settings = {
   smsWebhookToken: env.SMS_WEBHOOK_TOKEN || undefined,
   /** A code raised again within this long of being cleared reopens its alarm record (docs/alarms.md). */
   alarmReopenSeconds: integer('ALARM_REOPEN_SECONDS', 600),
+  /** One e-mail/push per pump, code and recipient within this many minutes, however often it is raised anew. */
+  alarmNotifyWindowMinutes: integer('ALARM_NOTIFY_WINDOW_MINUTES', 60),
   /** Outgoing mail (alarm e-mails, password resets): SMTP_HOST unset writes each e-mail to the server log. */
   smtpHost: env.SMTP_HOST || undefined,
   smtpPort: integer('SMTP_PORT', 587),
@@ -123,6 +127,11 @@ export const settings = {
   alarmEmailLanguage: oneOf('ALARM_EMAIL_LANGUAGE', ['ru', 'en'] as const, 'ru'),
   /** A critical alarm nobody acknowledged this long e-mails the service lead (ALARM_ESCALATE_TO) once. */
   alarmEscalateMinutes: integer('ALARM_ESCALATE_MINUTES', 60),
+  /** Severities the team (ALARM_EMAIL_TO) gets as one e-mail an hour instead (e.g. `minor,warning`; unset: none). */
+  alarmDigestSeverities: (env.ALARM_DIGEST_SEVERITIES ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter((value): value is Severity => (SEVERITIES as readonly string[]).includes(value)),
   alarmEscalateTo: env.ALARM_ESCALATE_TO || undefined,
   /** How push messages reach the owners' app: the log, or POSTed to the app backend's push gateway. */
   pushSender: oneOf('PUSH_SENDER', ['log', 'webhook'] as const, 'log'),

@@ -7,6 +7,9 @@ export type NotificationState = (typeof NOTIFICATION_STATES)[number]
 /** Severities that e-mail the service team (partners choose their own; these by default). */
 export const NOTIFY_SEVERITIES: readonly Severity[] = ['critical', 'major']
 
+/** The storm window: one message per pump, code and recipient within this long (ALARM_NOTIFY_WINDOW_MINUTES). */
+export const DEFAULT_NOTIFY_WINDOW_MINUTES = 60
+
 /** The wait before attempt n+1 after n failed ones: 30 s, 1 min, 2 min, … at most 1 h. */
 export function backoffSeconds(failedAttempts: number): number {
   return Math.min(30 * 2 ** Math.max(0, failedAttempts - 1), 3600)

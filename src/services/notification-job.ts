@@ -1,7 +1,8 @@
-// The notifications' job in Payload's queue: every 15 s (server and worker) it sends what is due. Payload retries
-// the job itself when it throws (the database away); each message's own retries and back-off are in its log row.
+// The notifications' jobs in Payload's queue: every 15 s (server and worker) what is due is sent, Payload retrying
+// the job itself when it throws (each message's own retries are in its log row); every 5 min the hourly digest.
 import type { Payload, SendEmailOptions, TaskConfig } from 'payload'
 
+import { sendAlarmDigests, type DigestOptions } from './alarm-digest'
 import { dispatchNotifications, type DispatchOutcome, type Escalation } from './notifications'
 import { configuredPushSender } from './push'
 
@@ -59,6 +60,29 @@ export function notificationTask(options: {
         push: configuredPushSender(req.payload),
       })
       return { output }
+    },
+  }
+}
+
+export const DIGEST_TASK = 'sendAlarmDigests' as const
+
+/** The hourly digest: every 5 minutes (30 s past), so it leaves early in the hour; the log's key sends it once. */
+export function digestTask(options: {
+  serverUrl: () => string
+  team: () => DigestOptions['team']
+}): TaskConfig<typeof DIGEST_TASK> {
+  return {
+    slug: DIGEST_TASK,
+    label: 'Send hourly alarm digests',
+    retries: { attempts: 3, backoff: { type: 'exponential', delay: 2000 } },
+    schedule: [{ cron: '30 */5 * * * *', queue: NOTIFICATION_QUEUE }],
+    outputSchema: [{ name: 'sent', type: 'number' }],
+    handler: async ({ req }) => {
+      const sent = await sendAlarmDigests(req.payload, (message) => req.payload.sendEmail(message), {
+        serverUrl: options.serverUrl(),
+        team: options.team(),
+      })
+      return { output: { sent } }
     },
   }
 }

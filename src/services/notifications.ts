@@ -5,7 +5,12 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, SendEmailOptions } from 'payload'
 
-import { backoffSeconds, NOTIFY_SEVERITIES, STALE_SENDING_SECONDS } from '../domain/notifications'
+import {
+  backoffSeconds,
+  DEFAULT_NOTIFY_WINDOW_MINUTES,
+  NOTIFY_SEVERITIES,
+  STALE_SENDING_SECONDS,
+} from '../domain/notifications'
 import { composeAlarmEmail } from './notification-mail'
 import type { PushMessage, PushSend } from './push'
 
@@ -15,37 +20,48 @@ export type AlarmMailOptions = {
   /** The service team's address (ALARM_EMAIL_TO) and its language; unset: partners only. */
   teamEmail?: string
   teamLanguage: 'ru' | 'en'
+  /** The storm window (ALARM_NOTIFY_WINDOW_MINUTES, 60): one message per pump, code and recipient within it. */
+  notifyWindowMinutes?: number
 }
 
 /**
  * Queues the messages of the alarms just opened: e-mail to the responsible partner's contact (its severities and
  * language) and to the team; push to each of the owner's app devices (the owner's severities, the app's language).
+ * A recipient already told of the same code on the same pump by an alarm raised within the storm window before this
+ * one is not told again (the record is kept; its log shows no message).
  */
 export async function queueAlarmEmails(tx: Executor, alarmIds: number[], options: AlarmMailOptions): Promise<void> {
   if (!alarmIds.length) return
   const ids = JSON.stringify(alarmIds)
   const team = options.teamEmail ?? null
+  const windowMinutes = options.notifyWindowMinutes ?? DEFAULT_NOTIFY_WINDOW_MINUTES
   await tx.execute(sql`
+    with opened as (select jsonb_array_elements_text(${ids}::jsonb)::integer id),
+    candidates as (
+      select a.id alarm_id, 'email'::enum_notifications_channel channel, pa.contacts_email recipient,
+        coalesce(pa.alarm_mail_language::text, 'ru')::enum_notifications_language language
+      from alarms a join pumps p on p.id = a.pump_id join partners pa on pa.id = p.responsible_partner_id
+      where a.id in (select id from opened) and coalesce(pa.contacts_email, '') <> ''
+        and exists (select 1 from partners_alarm_mail_severities s where s.parent_id = pa.id and s.value::text = a.severity::text)
+      union all
+      select a.id, 'email'::enum_notifications_channel, ${team}::text, ${options.teamLanguage}::enum_notifications_language
+      from alarms a
+      where ${team}::text is not null and a.id in (select id from opened)
+        and a.severity::text in (select jsonb_array_elements_text(${JSON.stringify(NOTIFY_SEVERITIES)}::jsonb))
+      union all
+      select a.id, 'push'::enum_notifications_channel, d.token, d.language::text::enum_notifications_language
+      from alarms a join pumps p on p.id = a.pump_id join devices d on d.buyer_id = p.owner_id
+      where a.id in (select id from opened)
+        and exists (select 1 from buyers_alarm_push_severities s where s.parent_id = p.owner_id and s.value::text = a.severity::text)
+    )
     insert into notifications (alarm_id, channel, recipient, language, state, attempts, next_attempt_at, updated_at, created_at)
-    select a.id, 'email'::enum_notifications_channel, pa.contacts_email,
-      coalesce(pa.alarm_mail_language::text, 'ru')::enum_notifications_language,
-      'queued'::enum_notifications_state, 0, now(), now(), now()
-    from alarms a join pumps p on p.id = a.pump_id join partners pa on pa.id = p.responsible_partner_id
-    where a.id in (select jsonb_array_elements_text(${ids}::jsonb)::integer)
-      and coalesce(pa.contacts_email, '') <> ''
-      and exists (select 1 from partners_alarm_mail_severities s where s.parent_id = pa.id and s.value::text = a.severity::text)
-    union all
-    select a.id, 'email'::enum_notifications_channel, ${team}::text, ${options.teamLanguage}::enum_notifications_language,
-      'queued'::enum_notifications_state, 0, now(), now(), now()
-    from alarms a
-    where ${team}::text is not null and a.id in (select jsonb_array_elements_text(${ids}::jsonb)::integer)
-      and a.severity::text in (select jsonb_array_elements_text(${JSON.stringify(NOTIFY_SEVERITIES)}::jsonb))
-    union all
-    select a.id, 'push'::enum_notifications_channel, d.token, d.language::text::enum_notifications_language,
-      'queued'::enum_notifications_state, 0, now(), now(), now()
-    from alarms a join pumps p on p.id = a.pump_id join devices d on d.buyer_id = p.owner_id
-    where a.id in (select jsonb_array_elements_text(${ids}::jsonb)::integer)
-      and exists (select 1 from buyers_alarm_push_severities s where s.parent_id = p.owner_id and s.value::text = a.severity::text)
+    select c.alarm_id, c.channel, c.recipient, c.language, 'queued'::enum_notifications_state, 0, now(), now(), now()
+    from candidates c join alarms a on a.id = c.alarm_id
+    where not exists (
+      select 1 from alarms b join notifications n on n.alarm_id = b.id
+      where b.pump_id = a.pump_id and b.code = a.code and b.id <> a.id
+        and b.raised_at > a.raised_at - make_interval(mins => ${windowMinutes}) and b.raised_at <= a.raised_at
+        and n.kind = 'raised' and n.channel = c.channel and n.recipient = c.recipient)
     on conflict do nothing`)
 }
 
@@ -114,8 +130,8 @@ async function claim(db: Executor, now: Date, limit: number): Promise<Claimed[]>
     update notifications n set state = 'sending', updated_at = ${at}::timestamptz
     where n.id in (
       select id from notifications
-      where (state = 'queued' and next_attempt_at <= ${at}::timestamptz)
-         or (state = 'sending' and updated_at < ${at}::timestamptz - make_interval(secs => ${STALE_SENDING_SECONDS}))
+      where alarm_id is not null and ((state = 'queued' and next_attempt_at <= ${at}::timestamptz)
+         or (state = 'sending' and updated_at < ${at}::timestamptz - make_interval(secs => ${STALE_SENDING_SECONDS})))
       order by next_attempt_at limit ${limit} for update skip locked)
     returning n.id, n.alarm_id, n.recipient, n.language, n.attempts, n.kind, n.channel`)
   return (result as { rows: Claimed[] }).rows

@@ -135,6 +135,14 @@ describe('docs/mobile-openapi.yaml', () => {
     await call('POST', '/buyers/me/devices', 400, { token, body: { token: 'short' } })
     await call('DELETE', `/buyers/me/devices?token=${device.token}`, 200, { token })
     await call('DELETE', `/buyers/me/devices?token=${device.token}`, 404, { token })
+    const preferences = '/buyers/me/alarm-preferences'
+    await call('GET', preferences, 200, { token })
+    await call('PATCH', preferences, 200, {
+      token,
+      body: { severities: ['critical', 'major'], quietFrom: '22:00', quietTo: '07:00' },
+    })
+    await call('PATCH', preferences, 400, { token, body: { quietFrom: '25:00' } })
+    await call('PATCH', preferences, 200, { token, body: { quietFrom: null, quietTo: null } })
     const countries = await call('GET', '/countries?limit=0&locale=ru', 200)
     const russia = countries.body.docs.find((country: any) => country.code === 'RU')
     await call('GET', `/regions?where[country][equals]=${russia.id}&limit=0&locale=ru`, 200)
