@@ -3,7 +3,9 @@
 // first pump row visible on the admin's pump list (and the dashboard), and the server's memory while one client
 // downloads the whole fleet as CSV.
 //
-// Options: --database NAME (hp_bench_fleet), --runs N (10 per page), --no-export. Needs DATABASE_URL (the server
+// Options: --database NAME (hp_bench_fleet), --runs N (10 per page), --no-export, --export-only (no Chromium pages),
+// --export-query QUERY (a list filter for the export, e.g. 'where[status][in]=in_service,decommissioned'; default
+// the whole fleet). Needs DATABASE_URL (the server
 // holding the kept database) and Chromium (CHROMIUM_PATH, else /usr/bin/chromium).
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -20,6 +22,9 @@ const DATABASE = process.argv.includes('--database')
   ? process.argv[process.argv.indexOf('--database') + 1]
   : 'hp_bench_fleet'
 const RUNS = numericOption('runs', 10)
+const EXPORT_QUERY = process.argv.includes('--export-query')
+  ? process.argv[process.argv.indexOf('--export-query') + 1]
+  : ''
 const PASSWORD = 'bench-fleet-pass-1'
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (file) => file && fs.existsSync(file),
@@ -115,7 +120,7 @@ async function exportProbe(url: string, token: string, pid: number): Promise<str
   let peak = before
   const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 100)
   const started = performance.now()
-  const response = await fetch(`${url}/api/pumps/export`, { headers: { Authorization: `JWT ${token}` } })
+  const response = await fetch(`${url}/api/pumps/export?${EXPORT_QUERY}`, { headers: { Authorization: `JWT ${token}` } })
   let lines = 0
   let reported = 0
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
@@ -129,7 +134,7 @@ async function exportProbe(url: string, token: string, pid: number): Promise<str
   }
   clearInterval(timer)
   const seconds = (performance.now() - started) / 1000
-  return `Staff CSV export of the whole fleet over HTTP: ${(lines - 1).toLocaleString('en')} rows in ${seconds.toFixed(0)} s (${Math.round((lines - 1) / seconds).toLocaleString('en')} rows/s); the server's RSS ${Math.round(before)} MB before, peak ${Math.round(peak)} MB`
+  return `Staff CSV export of ${EXPORT_QUERY || 'the whole fleet'} over HTTP: ${(lines - 1).toLocaleString('en')} rows in ${seconds.toFixed(0)} s (${Math.round((lines - 1) / seconds).toLocaleString('en')} rows/s); the server's RSS ${Math.round(before)} MB before, peak ${Math.round(peak)} MB`
 }
 
 async function main(): Promise<void> {
@@ -141,7 +146,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   try {
     const rows: Row[] = []
-    for (const [who, email] of [
+    for (const [who, email] of process.argv.includes('--export-only') ? [] : [
       ['admin', 'bench-admin@bench.local'],
       ['partner', 'bench-partner@bench.local'],
     ] as const) {
