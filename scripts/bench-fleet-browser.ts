@@ -40,10 +40,17 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
 }
 
+/** The node flags `npm start` runs the server with (its heap cap among them), from package.json. */
+function startFlags(): string[] {
+  const scripts = (JSON.parse(fs.readFileSync(`${rootDirOf()}/package.json`, 'utf8')) as { scripts: { start: string } })
+    .scripts
+  return scripts.start.split(/\s+/).filter((word) => word.startsWith('--'))
+}
+
 async function startServer(databaseUrl: string) {
   const port = await freePort()
   const { NODE_OPTIONS: _options, NODE_ENV: _env, ...inherited } = process.env
-  const proc = spawn(process.execPath, ['--conditions=production', 'scripts/run.js', 'src/start.ts'], {
+  const proc = spawn(process.execPath, [...startFlags(), 'scripts/run.js', 'src/start.ts'], {
     cwd: rootDirOf(),
     // As `npm start` runs it (not this script's NODE_ENV); Next's types insist on NODE_ENV, left out on purpose.
     env: {
@@ -120,7 +127,9 @@ async function exportProbe(url: string, token: string, pid: number): Promise<str
   let peak = before
   const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 100)
   const started = performance.now()
-  const response = await fetch(`${url}/api/pumps/export?${EXPORT_QUERY}`, { headers: { Authorization: `JWT ${token}` } })
+  const response = await fetch(`${url}/api/pumps/export?${EXPORT_QUERY}`, {
+    headers: { Authorization: `JWT ${token}` },
+  })
   let lines = 0
   let reported = 0
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
@@ -146,10 +155,12 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   try {
     const rows: Row[] = []
-    for (const [who, email] of process.argv.includes('--export-only') ? [] : [
-      ['admin', 'bench-admin@bench.local'],
-      ['partner', 'bench-partner@bench.local'],
-    ] as const) {
+    for (const [who, email] of process.argv.includes('--export-only')
+      ? []
+      : ([
+          ['admin', 'bench-admin@bench.local'],
+          ['partner', 'bench-partner@bench.local'],
+        ] as const)) {
       const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 900 } })
       await context.addCookies([{ name: 'payload-token', value: await login(server.url, email), url: server.url }])
       const page = await context.newPage()
