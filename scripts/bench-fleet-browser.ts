@@ -146,6 +146,17 @@ async function exportProbe(url: string, token: string, pid: number): Promise<str
   return `Staff CSV export of ${EXPORT_QUERY || 'the whole fleet'} over HTTP: ${(lines - 1).toLocaleString('en')} rows in ${seconds.toFixed(0)} s (${Math.round((lines - 1) / seconds).toLocaleString('en')} rows/s); the server's RSS ${Math.round(before)} MB before, peak ${Math.round(peak)} MB`
 }
 
+function printPages(rows: Row[]): void {
+  console.log(
+    `\n${DATABASE}: Chromium (headless), navigation → first row (figure) in the page; ${RUNS} runs each after 2 warm-ups\n`,
+  )
+  console.log('| page | p50 | p95 | max | note |')
+  console.log('|---|---|---|---|---|')
+  const ms = (value: number) => `${value.toFixed(0)} ms`
+  for (const r of rows) console.log(`| ${r.label} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${r.note} |`)
+  console.log(`\n${machineLine()}; database: DATABASE_URL server\n`)
+}
+
 async function main(): Promise<void> {
   if (!settings.databaseUrl) throw new Error('DATABASE_URL: the server holding the kept bench:fleet database')
   if (!CHROMIUM) throw new Error('no Chromium: set CHROMIUM_PATH')
@@ -170,14 +181,7 @@ async function main(): Promise<void> {
       rows.push(await timePage(page, `${who}: dashboard (admin home)`, `${server.url}/admin`, '.fleet-figure'))
       await context.close()
     }
-    console.log(
-      `\n${DATABASE}: Chromium (headless), navigation → first row (figure) in the page; ${RUNS} runs each after 2 warm-ups\n`,
-    )
-    console.log('| page | p50 | p95 | max | note |')
-    console.log('|---|---|---|---|---|')
-    const ms = (value: number) => `${value.toFixed(0)} ms`
-    for (const r of rows) console.log(`| ${r.label} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${r.note} |`)
-    console.log(`\n${machineLine()}; database: DATABASE_URL server\n`)
+    if (rows.length) printPages(rows)
     const exported = process.argv.includes('--no-export')
       ? 'export not run (--no-export)'
       : await exportProbe(server.url, await login(server.url, 'bench-admin@bench.local'), server.pid)
