@@ -3,7 +3,9 @@
 // first pump row visible on the admin's pump list (and the dashboard), and the server's memory while one client
 // downloads the whole fleet as CSV.
 //
-// Options: --database NAME (hp_bench_fleet), --runs N (10 per page), --no-export. Needs DATABASE_URL (the server
+// Options: --database NAME (hp_bench_fleet), --runs N (10 per page), --no-export, --export-only (no Chromium pages),
+// --export-query QUERY (a list filter for the export, e.g. 'where[status][in]=in_service,decommissioned'; default
+// the whole fleet). Needs DATABASE_URL (the server
 // holding the kept database) and Chromium (CHROMIUM_PATH, else /usr/bin/chromium).
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -20,6 +22,9 @@ const DATABASE = process.argv.includes('--database')
   ? process.argv[process.argv.indexOf('--database') + 1]
   : 'hp_bench_fleet'
 const RUNS = numericOption('runs', 10)
+const EXPORT_QUERY = process.argv.includes('--export-query')
+  ? process.argv[process.argv.indexOf('--export-query') + 1]
+  : ''
 const PASSWORD = 'bench-fleet-pass-1'
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (file) => file && fs.existsSync(file),
@@ -35,10 +40,17 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
 }
 
+/** The node flags `npm start` runs the server with (its heap cap among them), from package.json. */
+function startFlags(): string[] {
+  const scripts = (JSON.parse(fs.readFileSync(`${rootDirOf()}/package.json`, 'utf8')) as { scripts: { start: string } })
+    .scripts
+  return scripts.start.split(/\s+/).filter((word) => word.startsWith('--'))
+}
+
 async function startServer(databaseUrl: string) {
   const port = await freePort()
   const { NODE_OPTIONS: _options, NODE_ENV: _env, ...inherited } = process.env
-  const proc = spawn(process.execPath, ['--conditions=production', 'scripts/run.js', 'src/start.ts'], {
+  const proc = spawn(process.execPath, [...startFlags(), 'scripts/run.js', 'src/start.ts'], {
     cwd: rootDirOf(),
     // As `npm start` runs it (not this script's NODE_ENV); Next's types insist on NODE_ENV, left out on purpose.
     env: {
@@ -115,7 +127,9 @@ async function exportProbe(url: string, token: string, pid: number): Promise<str
   let peak = before
   const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 100)
   const started = performance.now()
-  const response = await fetch(`${url}/api/pumps/export`, { headers: { Authorization: `JWT ${token}` } })
+  const response = await fetch(`${url}/api/pumps/export?${EXPORT_QUERY}`, {
+    headers: { Authorization: `JWT ${token}` },
+  })
   let lines = 0
   let reported = 0
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
@@ -129,7 +143,18 @@ async function exportProbe(url: string, token: string, pid: number): Promise<str
   }
   clearInterval(timer)
   const seconds = (performance.now() - started) / 1000
-  return `Staff CSV export of the whole fleet over HTTP: ${(lines - 1).toLocaleString('en')} rows in ${seconds.toFixed(0)} s (${Math.round((lines - 1) / seconds).toLocaleString('en')} rows/s); the server's RSS ${Math.round(before)} MB before, peak ${Math.round(peak)} MB`
+  return `Staff CSV export of ${EXPORT_QUERY || 'the whole fleet'} over HTTP: ${(lines - 1).toLocaleString('en')} rows in ${seconds.toFixed(0)} s (${Math.round((lines - 1) / seconds).toLocaleString('en')} rows/s); the server's RSS ${Math.round(before)} MB before, peak ${Math.round(peak)} MB`
+}
+
+function printPages(rows: Row[]): void {
+  console.log(
+    `\n${DATABASE}: Chromium (headless), navigation → first row (figure) in the page; ${RUNS} runs each after 2 warm-ups\n`,
+  )
+  console.log('| page | p50 | p95 | max | note |')
+  console.log('|---|---|---|---|---|')
+  const ms = (value: number) => `${value.toFixed(0)} ms`
+  for (const r of rows) console.log(`| ${r.label} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${r.note} |`)
+  console.log(`\n${machineLine()}; database: DATABASE_URL server\n`)
 }
 
 async function main(): Promise<void> {
@@ -141,10 +166,12 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   try {
     const rows: Row[] = []
-    for (const [who, email] of [
-      ['admin', 'bench-admin@bench.local'],
-      ['partner', 'bench-partner@bench.local'],
-    ] as const) {
+    for (const [who, email] of process.argv.includes('--export-only')
+      ? []
+      : ([
+          ['admin', 'bench-admin@bench.local'],
+          ['partner', 'bench-partner@bench.local'],
+        ] as const)) {
       const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 900 } })
       await context.addCookies([{ name: 'payload-token', value: await login(server.url, email), url: server.url }])
       const page = await context.newPage()
@@ -154,14 +181,7 @@ async function main(): Promise<void> {
       rows.push(await timePage(page, `${who}: dashboard (admin home)`, `${server.url}/admin`, '.fleet-figure'))
       await context.close()
     }
-    console.log(
-      `\n${DATABASE}: Chromium (headless), navigation → first row (figure) in the page; ${RUNS} runs each after 2 warm-ups\n`,
-    )
-    console.log('| page | p50 | p95 | max | note |')
-    console.log('|---|---|---|---|---|')
-    const ms = (value: number) => `${value.toFixed(0)} ms`
-    for (const r of rows) console.log(`| ${r.label} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${r.note} |`)
-    console.log(`\n${machineLine()}; database: DATABASE_URL server\n`)
+    if (rows.length) printPages(rows)
     const exported = process.argv.includes('--no-export')
       ? 'export not run (--no-export)'
       : await exportProbe(server.url, await login(server.url, 'bench-admin@bench.local'), server.pid)

@@ -2,7 +2,7 @@
 // the reader's access (staff all, a partner its own, owners and strangers nothing), headers in the reader's language.
 import { PUMP_FLOW_CONTEXT_KEY } from '../../src/domain/flow'
 import { csvField, pumpCsvStream } from '../../src/services/fleet-export'
-import { localUser, unique } from '../support/fixtures'
+import { codeId, localUser, unique } from '../support/fixtures'
 import { rest } from '../support/payload'
 import { payload, useWorld, world } from '../support/world-suite'
 
@@ -96,6 +96,23 @@ describe('the pump list as CSV', () => {
     const en = await exported(`where[serial][equals]=${tag}-1`, world.tokens.service, 'en')
     expect(en.rows[0][0]).toBe('Serial number')
     expect(en.rows[1]).toEqual(expect.arrayContaining(['In operation', 'Offline', world.model.name]))
+  })
+
+  it("names the model, partner and region (in the reader's language) from lists read once, not ids", async () => {
+    const region = await codeId(payload, 'regions', 'RU-SVE')
+    await payload.update({ collection: 'pumps', where: { serial: { equals: `${tag}-4` } }, data: { region } as never })
+    const names = async (locale: 'en' | 'ru') =>
+      (await payload.findByID({ collection: 'regions', id: region, locale, depth: 0 })).name
+    const query = `where[serial][equals]=${tag}-4`
+    const partner = (await payload.findByID({ collection: 'partners', id: world.partnerB.id, depth: 0 })).title
+    for (const language of ['en', 'ru'] as const) {
+      const [header, row] = (await exported(query, world.tokens.service, language)).rows
+      const at = (en: string, ru: string) => row[header.indexOf(language === 'ru' ? ru : en)]
+      expect(at('Model', 'Модель')).toBe(world.model.name)
+      expect(at('Responsible partner', 'Ответственный партнёр')).toBe(partner)
+      expect(at('Region', 'Регион')).toBe(await names(language))
+    }
+    expect(await names('en')).not.toBe(await names('ru'))
   })
 
   it('refuses owners and strangers, and a filter the reader may not use', async () => {
