@@ -40,11 +40,14 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
 }
 
-/** The node flags `npm start` runs the server with (its heap cap among them), from package.json. */
+/** The node flags `npm start` runs the server with, from package.json (and a heap cap if asked for). */
 function startFlags(): string[] {
   const scripts = (JSON.parse(fs.readFileSync(`${rootDirOf()}/package.json`, 'utf8')) as { scripts: { start: string } })
     .scripts
-  return scripts.start.split(/\s+/).filter((word) => word.startsWith('--'))
+  const flags = scripts.start.split(/\s+/).filter((word) => word.startsWith('--'))
+  // BENCH_SERVER_HEAP_MB=256: the server's old space capped, as a deployment sets it with NODE_OPTIONS.
+  const heap = process.env.BENCH_SERVER_HEAP_MB
+  return heap ? [`--max-old-space-size=${Number(heap)}`, ...flags] : flags
 }
 
 async function startServer(databaseUrl: string) {
