@@ -5,6 +5,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { identifier, insertReadings, keysetIds, type HistoryWrites } from './history-writes'
 import type { AlarmChange, IngestHost } from './host'
 import { alarmChanges, type Alarm, type ModemEventKind, type PendingCard } from './modem'
+import { passedToRecord, type PassedAlarm } from './passed-alarms'
 import { latestOf, type LatestValues } from './readings'
 
 /** What the statement answers for each card it wrote. */
@@ -18,6 +19,7 @@ export type FlushRow = {
   active_alarms: Alarm[] | null
   presence_at: string | null
   alarms_at: string | null
+  passed: PassedAlarm[] | null
 }
 
 /** One card as the statement reads it (jsonb_to_recordset). */
@@ -33,6 +35,7 @@ export type CardRow = {
   connected_at: string | null
   seen_at: string
   latest: LatestValues | null
+  passed: PassedAlarm[] | null
 }
 
 type ModemEventRow = { pump: number; at: string; kind: ModemEventKind; code: string | null; text: string | null }
@@ -58,6 +61,7 @@ export function cardRow(card: PendingCard): CardRow {
     connected_at: card.connectedAt?.toISOString() ?? null,
     seen_at: card.seenAt.toISOString(),
     latest: latestOf(card.readings),
+    passed: card.passedAlarms.length ? card.passedAlarms : null,
   }
 }
 
@@ -163,7 +167,7 @@ async function writeCards(
         select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
           serial text, online boolean, presence_at timestamptz, conn text, fw text,
           alarms jsonb, alarms_at timestamptz, data_at timestamptz, connected_at timestamptz, seen_at timestamptz,
-          latest jsonb)
+          latest jsonb, passed jsonb)
       ),
       old as (
         select p.id, p.online, p.active_alarms from pumps p join v on v.serial = p.serial
@@ -194,7 +198,7 @@ async function writeCards(
       from v, old
       where p.serial = v.serial and old.id = p.id
       returning p.id, p.serial, p.status, old.online as was_online, p.online,
-        old.active_alarms as was_alarms, p.active_alarms, p.presence_at, p.alarms_at`)
+        old.active_alarms as was_alarms, p.active_alarms, p.presence_at, p.alarms_at, v.passed`)
     const updated = (result as unknown as { rows: FlushRow[] }).rows
     const events = modemEvents(updated)
     if (events.length) await insertModemEvents(tx, events)
@@ -235,11 +239,18 @@ function modemEvents(rows: FlushRow[]): ModemEventRow[] {
       events.push({ pump: row.id, at, kind: 'alarm_raised', code: alarm.code, text: alarm.text })
     for (const alarm of cleared)
       events.push({ pump: row.id, at, kind: 'alarm_cleared', code: alarm.code, text: alarm.text })
+    for (const { code, text, raisedAt, clearedAt } of passedToRecord(row.passed, row.was_alarms)) {
+      events.push({ pump: row.id, at: raisedAt, kind: 'alarm_raised', code, text })
+      events.push({ pump: row.id, at: clearedAt, kind: 'alarm_cleared', code, text })
+    }
   }
   return events
 }
 
-/** The alarms raised (at the modem's `since`, else the report's time) and cleared in each written card. */
+/**
+ * The alarms raised (at the modem's `since`, else the report's time) and cleared in each written card, and those
+ * that came and went within its window (raised and already cleared).
+ */
 export function alarmRecordChanges(rows: FlushRow[]): AlarmChange[] {
   const changes: AlarmChange[] = []
   for (const row of rows) {
@@ -248,6 +259,8 @@ export function alarmRecordChanges(rows: FlushRow[]): AlarmChange[] {
     for (const alarm of raised)
       changes.push({ pump: row.id, code: alarm.code, text: alarm.text, kind: 'raised', at: alarm.since ?? at })
     for (const alarm of cleared) changes.push({ pump: row.id, code: alarm.code, text: alarm.text, kind: 'cleared', at })
+    for (const { code, text, raisedAt, clearedAt } of passedToRecord(row.passed, row.was_alarms))
+      changes.push({ pump: row.id, code, text, kind: 'raised', at: raisedAt, clearedAt })
   }
   return changes
 }

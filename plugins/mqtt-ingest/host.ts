@@ -9,7 +9,15 @@ import type { NormalizeSerial } from './modem'
 export type SqlExecutor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
 
 /** A code raised or cleared on a pump: `at` is when (for a raise the modem's `since`, else the report's time). */
-export type AlarmChange = { pump: number; code: string; text: string; kind: 'raised' | 'cleared'; at: string }
+export type AlarmChange = {
+  pump: number
+  code: string
+  text: string
+  kind: 'raised' | 'cleared'
+  at: string
+  /** A raise already cleared again (the code came and went within one batch's window). */
+  clearedAt?: string
+}
 
 /** The host's rules and services the ingestion calls. */
 export type IngestHost = {

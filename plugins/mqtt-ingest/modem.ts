@@ -1,6 +1,7 @@
 // What modems send over MQTT (docs/mqtt.md is the contract) and how their reports merge into a pump card.
 // Plain TypeScript: the ingestion plugin, the broker's ACL and the tests use it. Serials are written the host's way
 // (its `normalizeSerial`, given to each function that reads one from a topic or a login).
+import { mergePassed, passedBetween, type PassedAlarm } from './passed-alarms'
 import { appendReadings, parseReadings, type Reading } from './readings'
 
 /** How the host writes a serial (e.g. trimmed, upper case), so a topic finds the pump it names. */
@@ -183,6 +184,8 @@ export type PendingCard = {
   seenAt: Date
   /** Every data message's readings since the last write (telemetry history and the latest values). */
   readings: Reading[]
+  /** Alarms raised and cleared again within the window (each is still recorded). */
+  passedAlarms: PassedAlarm[]
 }
 
 const later = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a.getTime() >= b.getTime() ? a : b)
@@ -215,6 +218,7 @@ export function mergeReport(pending: PendingCard | undefined, report: ModemRepor
     connectedAt: null,
     seenAt: receivedAt,
     readings: [],
+    passedAlarms: [],
   }
   card.seenAt = later(card.seenAt, receivedAt)!
   if (report.kind === 'status') {
@@ -222,8 +226,9 @@ export function mergeReport(pending: PendingCard | undefined, report: ModemRepor
     card.presence = newerPresence(card.presence, { at, online, connectionType, firmware })
     if (report.online) card.connectedAt = later(card.connectedAt, report.at)
   } else if (report.kind === 'alarms') {
-    if (!card.alarms || report.at.getTime() >= card.alarms.at.getTime())
-      card.alarms = { at: report.at, alarms: report.alarms }
+    const next = { at: report.at, alarms: report.alarms }
+    card.passedAlarms = passedBetween(card.passedAlarms, card.alarms, next)
+    if (!card.alarms || report.at.getTime() >= card.alarms.at.getTime()) card.alarms = next
   } else {
     card.dataAt = later(card.dataAt, report.at)
     if (report.readings.keys.length) appendReadings(card.readings, [report.readings])
@@ -250,6 +255,7 @@ export function mergePending(older: PendingCard, newer: PendingCard): PendingCar
       appendReadings(readings, newer.readings)
       return readings
     })(),
+    passedAlarms: passedBetween(mergePassed(older.passedAlarms, newer.passedAlarms), older.alarms, newer.alarms),
   }
 }
 

@@ -11,7 +11,7 @@ import {
   NOTIFY_SEVERITIES,
   STALE_SENDING_SECONDS,
 } from '../domain/notifications'
-import { composeAlarmEmail } from './notification-mail'
+import { type AlarmMail, composeAlarmEmails, type ComposeMail } from './notification-mail'
 import type { PushMessage, PushSend } from './push'
 
 type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
@@ -138,7 +138,7 @@ async function claim(db: Executor, now: Date, limit: number): Promise<Claimed[]>
 }
 
 /** The push message of an alarm: the e-mail's subject as the title, its alarm and advice lines as the body. */
-function pushOf(row: Claimed, mail: { subject: string; text: string; pumpId?: number }): PushMessage {
+function pushOf(row: Claimed, mail: AlarmMail): PushMessage {
   const lines = mail.text.split('\n')
   return {
     token: row.recipient,
@@ -165,12 +165,19 @@ type Send = (message: SendEmailOptions) => Promise<unknown>
 const SEND_CONCURRENCY = 4
 
 /** Sends one claimed message and marks it sent, or puts it back with back-off (failed after `maxAttempts`). */
-async function sendOne(payload: Payload, send: Send, row: Claimed, now: Date, options: DispatchOptions) {
-  const db = drizzleOf(payload)
+async function sendOne(
+  db: Executor,
+  send: Send,
+  compose: ComposeMail,
+  row: Claimed,
+  now: Date,
+  options: DispatchOptions,
+) {
   const attempts = Number(row.attempts) + 1
   try {
     const late = row.kind === 'escalated' ? (options.escalation?.afterMinutes ?? null) : null
-    const mail = await composeAlarmEmail(payload, row.alarm_id, row.language, options.serverUrl, late)
+    const mail = compose({ alarmId: row.alarm_id, language: row.language }, late)
+    if (!mail) throw new Error(`alarm ${row.alarm_id} no longer exists`)
     if (row.channel === 'push') {
       if (!options.push) throw new Error('no push sender')
       await options.push(pushOf(row, mail))
@@ -203,9 +210,11 @@ export async function dispatchNotifications(
   const outcome: DispatchOutcome = { sent: 0, retried: 0, failed: 0 }
   await holdQuiet(db, now)
   const rows = await claim(db, now, options.limit ?? 50)
+  const requests = rows.map((row) => ({ alarmId: row.alarm_id, language: row.language }))
+  const compose = await composeAlarmEmails(db, requests, options.serverUrl)
   for (let i = 0; i < rows.length; i += SEND_CONCURRENCY) {
     const group = rows.slice(i, i + SEND_CONCURRENCY)
-    for (const result of await Promise.all(group.map((row) => sendOne(payload, send, row, now, options))))
+    for (const result of await Promise.all(group.map((row) => sendOne(db, send, compose, row, now, options))))
       outcome[result]++
   }
   return outcome

@@ -39,8 +39,8 @@ export function ingestOptions(overrides: Partial<IngestOptions> = {}): IngestOpt
   }
 }
 
-/** One Payload, one broker (embedded unless MQTT_URL) and one ingester for the file's tests. */
-export function useIngestion(): void {
+/** One Payload, one broker (embedded unless MQTT_URL) and one ingester for the file's tests (its options overridden). */
+export function useIngestion(overrides: Partial<IngestOptions> = {}): void {
   beforeAll(async () => {
     payload = await startPayload()
     if (embedded) {
@@ -49,7 +49,7 @@ export function useIngestion(): void {
     } else {
       brokerUrl = externalUrl!
     }
-    ingester = new Ingester(payload, ingestOptions())
+    ingester = new Ingester(payload, ingestOptions(overrides))
     await ingester.start()
     await ingester.ready()
   })

@@ -230,3 +230,41 @@ describe('alarm changes', () => {
     expect(alarmChanges([e12, e21], [])).toEqual({ raised: [], cleared: [e12, e21] })
   })
 })
+
+describe('alarms that come and go within one window', () => {
+  const t = NOW.getTime()
+  const s1 = { code: 'S1', text: 'Storm', since: null }
+  const alarms = (at: number, active: (typeof s1)[]): ModemReport => ({
+    kind: 'alarms',
+    serial: 'A',
+    at: new Date(at),
+    alarms: active,
+  })
+  const iso = (at: number) => new Date(at).toISOString()
+
+  it('are kept on the card, raised at `since` (else the report) and cleared at the later report', () => {
+    let card = mergeReport(undefined, alarms(t, [{ ...s1, since: iso(t - 500) }]), NOW)
+    card = mergeReport(card, alarms(t + 1000, []), NOW)
+    expect(card.alarms?.alarms).toEqual([])
+    expect(card.passedAlarms).toEqual([{ code: 'S1', text: 'Storm', raisedAt: iso(t - 500), clearedAt: iso(t + 1000) }])
+  })
+
+  it('whatever order they arrive in; a flapping code is one entry, its first raise and last clear', () => {
+    let card = mergeReport(undefined, alarms(t + 1000, []), NOW)
+    card = mergeReport(card, alarms(t, [s1]), NOW)
+    card = mergeReport(card, alarms(t + 2000, [s1]), NOW)
+    card = mergeReport(card, alarms(t + 3000, []), NOW)
+    expect(card.alarms?.at).toEqual(new Date(t + 3000))
+    expect(card.passedAlarms).toEqual([{ code: 'S1', text: 'Storm', raisedAt: iso(t), clearedAt: iso(t + 3000) }])
+  })
+
+  it('survive a failed batch put back under newer reports, and are found between the two', () => {
+    const older = mergeReport(undefined, alarms(t, [s1]), NOW)
+    const newer = mergeReport(undefined, alarms(t + 1000, []), NOW)
+    expect(mergePending(older, newer).passedAlarms).toEqual([
+      { code: 'S1', text: 'Storm', raisedAt: iso(t), clearedAt: iso(t + 1000) },
+    ])
+    const both = mergeReport(mergeReport(undefined, alarms(t, [s1]), NOW), alarms(t + 500, []), NOW)
+    expect(mergePending(both, mergeReport(undefined, alarms(t + 1000, []), NOW)).passedAlarms).toHaveLength(1)
+  })
+})
