@@ -17,6 +17,7 @@ import * as migration_20261205_160400_alarm_preferences_sql from './20261205_160
 import * as migration_20261205_170000_alarms2_digest from './20261205_170000_alarms2_digest'
 import * as migration_20261205_170100_alarms2_digest_sql from './20261205_170100_alarms2_digest_sql'
 import * as migration_20261205_170200_alarms2_digest_job from './20261205_170200_alarms2_digest_job'
+import * as migration_20261205_190000_pumps_hot_updates_sql from './20261205_190000_pumps_hot_updates_sql'
 
 export const migrations = [
   {
@@ -113,5 +114,10 @@ export const migrations = [
     up: migration_20261205_170200_alarms2_digest_job.up,
     down: migration_20261205_170200_alarms2_digest_job.down,
     name: '20261205_170200_alarms2_digest_job',
+  },
+  {
+    up: migration_20261205_190000_pumps_hot_updates_sql.up,
+    down: migration_20261205_190000_pumps_hot_updates_sql.down,
+    name: '20261205_190000_pumps_hot_updates_sql',
   },
 ]

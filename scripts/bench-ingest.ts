@@ -76,6 +76,8 @@ async function main(): Promise<void> {
   await db.execute(sql`
     insert into pumps (serial, status, online, updated_at, created_at)
     select 'BENCH-' || lpad(i::text, 6, '0'), 'in_operation', false, now(), now() from generate_series(1, ${PUMPS}) i`)
+  // An experiment's schema change (e.g. an index dropped), applied after the seed: BENCH_SQL="drop index …".
+  if (process.env.BENCH_SQL) await db.execute(sql.raw(process.env.BENCH_SQL))
   console.log(`[bench] ${PUMPS.toLocaleString('en')} pumps seeded in ${((Date.now() - seeded) / 1000).toFixed(1)} s`)
 
   const external = settings.mqttUrl

@@ -1,9 +1,10 @@
 // `npm run bench:telemetry`: ingestion with telemetry history against the card-only path in the same run (100,000
 // pumps, 6 readings a message), bytes per stored message, and chart/CSV reads on a generated history.
 // Options: --rate N (10000 msg/s), --seconds S (20), --pumps N (100000), --history-pumps N (2000), --history-days D (7),
-// --rollup-pumps N (20), --reads N (50), --db NAME (hp_bench_telemetry), --reads-only (no ingestion runs). Broker and
-// database as bench:ingest (MQTT_URL, DATABASE_URL). History and rollups are generated in time order, as the
-// ingestion and the job write them: a pump's rows are spread over the pages, not side by side.
+// --rollup-pumps N (20), --reads N (50), --db NAME (hp_bench_telemetry), --reads-only (no ingestion runs),
+// --ingest-only (no history reads). Broker and database as bench:ingest (MQTT_URL, DATABASE_URL). History and
+// rollups are generated in time order, as the ingestion and the job write them: a pump's rows are spread over the
+// pages, not side by side.
 import { exportToEnvironment, settings } from '../src/settings'
 import { benchBroker, benchDatabase, child, machineLine } from './bench-support'
 import { historyReads, storageLine } from './bench-telemetry-reads'
@@ -21,6 +22,7 @@ const ROLLUP_PUMPS = option('rollup-pumps', 20)
 const READS = option('reads', 50)
 const DB_NAME = process.argv.includes('--db') ? process.argv[process.argv.indexOf('--db') + 1] : 'hp_bench_telemetry'
 const READS_ONLY = process.argv.includes('--reads-only')
+const INGEST_ONLY = process.argv.includes('--ingest-only')
 const READINGS = 6
 
 type Db = { execute: (query: unknown) => Promise<unknown> }
@@ -122,13 +124,14 @@ async function main(): Promise<void> {
     await maintain()
     console.log(await storageLine(db, sql, 'as the ingestion wrote it'))
   }
-  await historyReads(payload, db, sql, {
-    pumps: HISTORY_PUMPS,
-    days: HISTORY_DAYS,
-    rollupPumps: ROLLUP_PUMPS,
-    reads: READS,
-    maintainAt: (at) => runTelemetryMaintenance(db as never, { now: at, rawDays: 400, daysAhead: 1 }),
-  })
+  if (!INGEST_ONLY)
+    await historyReads(payload, db, sql, {
+      pumps: HISTORY_PUMPS,
+      days: HISTORY_DAYS,
+      rollupPumps: ROLLUP_PUMPS,
+      reads: READS,
+      maintainAt: (at) => runTelemetryMaintenance(db as never, { now: at, rawDays: 400, daysAhead: 1 }),
+    })
   console.log(machineLine())
   broker.stop()
   await closePayload(payload)

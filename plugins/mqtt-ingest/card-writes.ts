@@ -2,10 +2,11 @@
 // taken apart, so that one row PostgreSQL refuses is dropped while the rest land, and an outage keeps them all.
 import { sql } from '@payloadcms/db-postgres'
 
+import { alarmRecordChanges, modemEvents, type ModemEventRow } from './card-changes'
 import { identifier, insertReadings, keysetIds, type HistoryWrites } from './history-writes'
-import type { AlarmChange, IngestHost } from './host'
-import { alarmChanges, type Alarm, type ModemEventKind, type PendingCard } from './modem'
-import { passedToRecord, type PassedAlarm } from './passed-alarms'
+import type { IngestHost } from './host'
+import type { Alarm, PendingCard } from './modem'
+import type { PassedAlarm } from './passed-alarms'
 import { latestOf, type LatestValues } from './readings'
 
 /** What the statement answers for each card it wrote. */
@@ -35,10 +36,11 @@ export type CardRow = {
   connected_at: string | null
   seen_at: string
   latest: LatestValues | null
+  /** The oldest reading's time in `latest`'s batch: all of them are newer than the card's last data after it. */
+  latest_from: string | null
   passed: PassedAlarm[] | null
 }
 
-type ModemEventRow = { pump: number; at: string; kind: ModemEventKind; code: string | null; text: string | null }
 type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
 /** The host's alarm records, written in the batch's transaction (optional). */
 type RecordAlarms = IngestHost['recordAlarms']
@@ -61,6 +63,9 @@ export function cardRow(card: PendingCard): CardRow {
     connected_at: card.connectedAt?.toISOString() ?? null,
     seen_at: card.seenAt.toISOString(),
     latest: latestOf(card.readings),
+    latest_from: card.readings.length
+      ? new Date(Math.min(...card.readings.map((reading) => reading.at.getTime()))).toISOString()
+      : null,
     passed: card.passedAlarms.length ? card.passedAlarms : null,
   }
 }
@@ -127,12 +132,17 @@ export async function writeIsolating(
 function latestAssignment(history: HistoryWrites | null) {
   if (!history) return sql``
   const column = identifier(history.target.latestColumn)
-  return sql`${column} = case when v.latest is null then p.${column} else (
+  const held = sql`case when jsonb_typeof(p.${column}) = 'object' then p.${column} else '{}'::jsonb end`
+  // In order (the usual case: every reading of the batch newer than the card's last data, so than each of its
+  // values) the batch's values replace the card's key by key (`||`); otherwise (a late or repeated message) each
+  // key's newest is picked, the card's on a tie.
+  return sql`${column} = case when v.latest is null then p.${column}
+      when p.last_data_at is null or v.latest_from > p.last_data_at then ${held} || v.latest
+      else (
       select jsonb_object_agg(k, val) from (
         select distinct on (k) k, val from (
           select key as k, value as val, 1 as fresh from jsonb_each(v.latest)
-          union all select key, value, 0 from jsonb_each(
-            case when jsonb_typeof(p.${column}) = 'object' then p.${column} else '{}'::jsonb end)) e
+          union all select key, value, 0 from jsonb_each(${held})) e
         order by k, (val->>'at')::timestamptz desc, fresh) d) end,`
 }
 
@@ -167,7 +177,7 @@ async function writeCards(
         select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
           serial text, online boolean, presence_at timestamptz, conn text, fw text,
           alarms jsonb, alarms_at timestamptz, data_at timestamptz, connected_at timestamptz, seen_at timestamptz,
-          latest jsonb, passed jsonb)
+          latest jsonb, latest_from timestamptz, passed jsonb)
       ),
       old as (
         select p.id, p.online, p.active_alarms from pumps p join v on v.serial = p.serial
@@ -218,51 +228,6 @@ async function lockedElsewhere(tx: Executor, rows: CardRow[], updated: FlushRow[
     sql`select serial from pumps where serial in (select jsonb_array_elements_text(${JSON.stringify(missing)}::jsonb))`,
   )
   return (result as { rows: { serial: string }[] }).rows.map((row) => row.serial)
-}
-
-/** What changed in each written card: connected, disconnected, alarms raised and cleared. */
-function modemEvents(rows: FlushRow[]): ModemEventRow[] {
-  const events: ModemEventRow[] = []
-  for (const row of rows) {
-    if (row.online !== null && row.was_online !== row.online && row.presence_at) {
-      events.push({
-        pump: row.id,
-        at: row.presence_at,
-        kind: row.online ? 'connected' : 'disconnected',
-        code: null,
-        text: null,
-      })
-    }
-    const { raised, cleared } = alarmChanges(row.was_alarms ?? [], row.active_alarms ?? [])
-    const at = row.alarms_at ?? new Date().toISOString()
-    for (const alarm of raised)
-      events.push({ pump: row.id, at, kind: 'alarm_raised', code: alarm.code, text: alarm.text })
-    for (const alarm of cleared)
-      events.push({ pump: row.id, at, kind: 'alarm_cleared', code: alarm.code, text: alarm.text })
-    for (const { code, text, raisedAt, clearedAt } of passedToRecord(row.passed, row.was_alarms)) {
-      events.push({ pump: row.id, at: raisedAt, kind: 'alarm_raised', code, text })
-      events.push({ pump: row.id, at: clearedAt, kind: 'alarm_cleared', code, text })
-    }
-  }
-  return events
-}
-
-/**
- * The alarms raised (at the modem's `since`, else the report's time) and cleared in each written card, and those
- * that came and went within its window (raised and already cleared).
- */
-export function alarmRecordChanges(rows: FlushRow[]): AlarmChange[] {
-  const changes: AlarmChange[] = []
-  for (const row of rows) {
-    const { raised, cleared } = alarmChanges(row.was_alarms ?? [], row.active_alarms ?? [])
-    const at = row.alarms_at ?? new Date().toISOString()
-    for (const alarm of raised)
-      changes.push({ pump: row.id, code: alarm.code, text: alarm.text, kind: 'raised', at: alarm.since ?? at })
-    for (const alarm of cleared) changes.push({ pump: row.id, code: alarm.code, text: alarm.text, kind: 'cleared', at })
-    for (const { code, text, raisedAt, clearedAt } of passedToRecord(row.passed, row.was_alarms))
-      changes.push({ pump: row.id, code, text, kind: 'raised', at: raisedAt, clearedAt })
-  }
-  return changes
 }
 
 export async function insertModemEvents(tx: Executor, events: ModemEventRow[]): Promise<void> {

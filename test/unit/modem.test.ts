@@ -1,6 +1,7 @@
 import {
   alarmChanges,
   MAX_PAYLOAD_BYTES,
+  type Alarm,
   mayPublish,
   mergePending,
   mergeReport,
@@ -233,7 +234,7 @@ describe('alarm changes', () => {
 
 describe('alarms that come and go within one window', () => {
   const t = NOW.getTime()
-  const s1 = { code: 'S1', text: 'Storm', since: null }
+  const s1: Alarm = { code: 'S1', text: 'Storm', since: null }
   const alarms = (at: number, active: (typeof s1)[]): ModemReport => ({
     kind: 'alarms',
     serial: 'A',
