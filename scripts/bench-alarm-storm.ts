@@ -9,7 +9,6 @@
 // Options: --pumps N (100000), --rate N (10000 msg/s), --seconds S (90), --storm P (10 %), --storm-seconds S (60),
 // --partners N (100), --database NAME (hp_bench_storm).
 // Broker: MQTT_URL, else an embedded aedes in a child process. Database: DATABASE_URL's server, else embedded.
-import nodemailer from 'nodemailer'
 import { SMTPServer } from 'smtp-server'
 
 import { freePort } from '../src/runtime/ports'
@@ -105,14 +104,16 @@ async function main(): Promise<void> {
     import('@payloadcms/db-postgres'),
     import('../src/services/notification-job'),
   ])
+  const { smtpMailAdapter } = await import('../src/services/mail-smtp')
   const payload = await getPayload({ config })
   await applyMigrations(payload)
   const db = (payload.db as unknown as { drizzle: Db }).drizzle
   await seed(db, sql as never)
 
   const sink = await smtpSink()
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, secure: false, pool: true })
-  const send = (message: object) => transport.sendMail({ from: 'registry@bench.local', ...message } as never)
+  // The product's SMTP adapter (its pool of connections), as the server sends.
+  const mail = smtpMailAdapter({ host: '127.0.0.1', port: sink.port, from: 'registry@bench.local' })({ payload })
+  const send = (message: object) => mail.sendEmail(message as never)
   const pace = await sinkPace(send)
   const paceMails = sink.received()
 
@@ -226,8 +227,8 @@ async function main(): Promise<void> {
     `\n${machineLine()}; database: ${database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL server'}; broker: ${external ?? 'embedded aedes'}`,
   )
 
-  transport.close()
-  await sink.close()
+  // The adapter's pooled connections stay open (the server keeps them for its life): the sink is not waited for.
+  await Promise.race([sink.close(), new Promise((resolve) => setTimeout(resolve, 2000))])
   broker.stop()
   await closePayload(payload)
   await database.embedded?.stop()

@@ -5,6 +5,7 @@ import nodemailer from 'nodemailer'
 import type { EmailAdapter } from 'payload'
 
 import { logMailAdapter } from './mail-log'
+import { SEND_CONCURRENCY } from './notifications'
 
 export type SmtpOptions = {
   host: string
@@ -22,8 +23,10 @@ export function smtpMailAdapter(options: SmtpOptions): EmailAdapter {
       host: options.host,
       port: options.port,
       secure: options.secure ?? false,
-      // One connection kept open for the many mails of an alarm storm, not a TCP and SMTP handshake per mail.
+      // Connections kept open for the many mails of an alarm storm, not a TCP and SMTP handshake per mail; as many
+      // as the notifications job sends at once (SEND_CONCURRENCY).
       pool: true,
+      maxConnections: SEND_CONCURRENCY,
       auth: options.user ? { user: options.user, pass: options.password ?? '' } : undefined,
     })
     payload.logger.info(`[mail] sending through SMTP ${options.host}:${options.port}`)

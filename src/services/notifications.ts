@@ -148,6 +148,16 @@ function pushOf(row: Claimed, mail: AlarmMail): PushMessage {
   }
 }
 
+/** Marks a group's sent messages in one statement (a crash before it re-sends at most that group, never loses one). */
+async function markSent(db: Executor, sent: Sent[], now: Date): Promise<void> {
+  if (!sent.length) return
+  await db.execute(sql`
+    update notifications n set state = 'sent', attempts = s.attempts, sent_at = ${now.toISOString()}::timestamptz,
+      subject = s.subject, last_error = null, updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(sent)}::jsonb) as s(id integer, attempts integer, subject text)
+    where n.id = s.id`)
+}
+
 export type DispatchOutcome = { sent: number; retried: number; failed: number }
 
 type DispatchOptions = {
@@ -161,10 +171,12 @@ type DispatchOptions = {
 }
 type Send = (message: SendEmailOptions) => Promise<unknown>
 
-/** Messages of a claimed batch in flight at once (the SMTP transport keeps a pool of connections). */
-const SEND_CONCURRENCY = 4
+/** Messages of a claimed batch in flight at once (the SMTP transport keeps a pool of as many connections). */
+export const SEND_CONCURRENCY = 8
 
-/** Sends one claimed message and marks it sent, or puts it back with back-off (failed after `maxAttempts`). */
+type Sent = { id: number; attempts: number; subject: string }
+
+/** Sends one claimed message (answers what to mark sent), or puts it back with back-off (failed after `maxAttempts`). */
 async function sendOne(
   db: Executor,
   send: Send,
@@ -182,9 +194,7 @@ async function sendOne(
       if (!options.push) throw new Error('no push sender')
       await options.push(pushOf(row, mail))
     } else await send({ to: row.recipient, subject: mail.subject, text: mail.text })
-    await db.execute(sql`update notifications set state = 'sent', attempts = ${attempts}, sent_at = ${now.toISOString()}::timestamptz,
-      subject = ${mail.subject}, last_error = null, updated_at = now() where id = ${row.id}`)
-    return 'sent' as const
+    return { id: row.id, attempts, subject: mail.subject }
   } catch (error) {
     const failed = attempts >= options.maxAttempts
     const next = new Date(now.getTime() + backoffSeconds(attempts) * 1000).toISOString()
@@ -214,8 +224,11 @@ export async function dispatchNotifications(
   const compose = await composeAlarmEmails(db, requests, options.serverUrl)
   for (let i = 0; i < rows.length; i += SEND_CONCURRENCY) {
     const group = rows.slice(i, i + SEND_CONCURRENCY)
-    for (const result of await Promise.all(group.map((row) => sendOne(db, send, compose, row, now, options))))
-      outcome[result]++
+    const results = await Promise.all(group.map((row) => sendOne(db, send, compose, row, now, options)))
+    const sent = results.filter((result): result is Sent => typeof result === 'object')
+    await markSent(db, sent, now)
+    outcome.sent += sent.length
+    for (const result of results) if (typeof result === 'string') outcome[result]++
   }
   return outcome
 }

@@ -2,57 +2,26 @@
 // set, so before this a code raised by one report and dropped by the next, both in the same batch (under load the
 // batch spans seconds: the alarm storm bench lost 2.4 % of its storm this way), left no record, no history, no mail.
 // The ingester here flushes every 1.5 s, so reports published back to back surely share a batch.
-import { sql } from '@payloadcms/db-postgres'
-
-import {
-  card,
-  connect,
-  eventually,
-  modemEvents,
-  payload,
-  publish,
-  pump,
-  useIngestion,
-  type Modem,
-} from './ingest-suite'
-import { execute } from './modems'
+import { alarmRecords, modelWithCatalog, pumpOfModel } from './alarm-fixtures'
+import { card, connect, eventually, modemEvents, publish, useIngestion, type Modem } from './ingest-suite'
 
 useIngestion({ flushIntervalMs: 1500 })
 
 let modelId: number
 
 beforeAll(async () => {
-  const model = await payload.create({
-    collection: 'models',
-    data: {
-      name: 'Window model',
-      code: `WM-${Date.now()}`,
-      alarmCatalog: [{ code: 'S1', severity: 'critical', textRu: 'Авария', textEn: 'Failure' }],
-    },
-  })
-  modelId = model.id
+  modelId = await modelWithCatalog('Window model', [
+    { code: 'S1', severity: 'critical', textRu: 'Авария', textEn: 'Failure' },
+  ])
 })
 
-async function pumpOfModel(): Promise<Modem> {
-  const modem = await pump()
-  await execute(payload, sql`update pumps set model_id = ${modelId} where id = ${modem.id}`)
-  return modem
-}
-
 async function records(pumpId: number) {
-  const found = await payload.find({
-    collection: 'alarms',
-    where: { pump: { equals: pumpId } },
-    sort: 'raisedAt',
-    depth: 0,
-    limit: 100,
-  })
-  return found.docs.map((record) => ({
-    code: record.code,
-    severity: record.severity,
-    raisedAt: record.raisedAt,
-    clearedAt: record.clearedAt,
-    flaps: record.flaps,
+  return (await alarmRecords(pumpId)).map(({ code, severity, raisedAt, clearedAt, flaps }) => ({
+    code,
+    severity,
+    raisedAt,
+    clearedAt,
+    flaps,
   }))
 }
 
@@ -66,7 +35,7 @@ async function reportAll(modem: Modem, reports: { ts: number; active: object[] }
 
 describe('alarms raised and cleared within one batch', () => {
   it('are recorded, raised at `since` and cleared at the later report, with their modem history', async () => {
-    const modem = await pumpOfModel()
+    const modem = await pumpOfModel(modelId)
     const now = Date.now()
     await reportAll(modem, [
       { ts: now - 2000, active: [{ code: 'S1', text: 'Storm', since: now - 3000 }] },
@@ -90,7 +59,7 @@ describe('alarms raised and cleared within one batch', () => {
   })
 
   it('also when the reports arrive out of order', async () => {
-    const modem = await pumpOfModel()
+    const modem = await pumpOfModel(modelId)
     const now = Date.now()
     await reportAll(modem, [
       { ts: now, active: [{ code: 'W7', text: 'Other' }] },
@@ -107,7 +76,7 @@ describe('alarms raised and cleared within one batch', () => {
   })
 
   it('a code that comes, goes and comes back within the batch is one open record that flapped once', async () => {
-    const modem = await pumpOfModel()
+    const modem = await pumpOfModel(modelId)
     const now = Date.now()
     await reportAll(modem, [
       { ts: now - 2000, active: [{ code: 'S1', text: 'Storm' }] },
@@ -120,7 +89,7 @@ describe('alarms raised and cleared within one batch', () => {
   })
 
   it('a code already open before the batch is cleared once, not recorded again', async () => {
-    const modem = await pumpOfModel()
+    const modem = await pumpOfModel(modelId)
     const now = Date.now()
     await reportAll(modem, [{ ts: now - 5000, active: [{ code: 'S1', text: 'Storm' }] }])
     await reportAll(modem, [
