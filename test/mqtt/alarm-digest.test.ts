@@ -3,45 +3,28 @@
 // one hour however often the job runs; nothing when nothing is new. Alarms raised through a real broker; a real
 // SMTP server; the clock is the test's (the alarms' recording hour is set, the digest run is given `now`).
 import { sql } from '@payloadcms/db-postgres'
-import type { SendEmailOptions } from 'payload'
 
 import { sendAlarmDigests } from '../../src/services/alarm-digest'
 import { DIGEST_TASK, NOTIFICATION_QUEUE } from '../../src/services/notification-job'
 import { dispatchNotifications } from '../../src/services/notifications'
-import { mailAdapter } from '../../src/services/mail-smtp'
-import { settings } from '../../src/settings'
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink'
-import { card, connect, eventually, payload, publish, pump, useIngestion, type Modem } from './ingest-suite'
+import { modelWithCatalog, pumpOfModel, useMailSink } from './alarm-fixtures'
+import { card, connect, eventually, payload, publish, useIngestion, type Modem } from './ingest-suite'
 import { execute } from './modems'
 
 useIngestion()
 
 const TEAM = 'digest-team@test.local'
+const mail = useMailSink(TEAM)
 const INSTALLER = 'digest-installer@partner.test'
-let smtp: SmtpSink
-let send: (message: SendEmailOptions) => Promise<unknown>
 let modelId: number
 let partnerId: number
 
 beforeAll(async () => {
-  smtp = await startSmtpSink()
-  const adapter = mailAdapter({ ...settings, smtpHost: '127.0.0.1', smtpPort: smtp.port, smtpSecure: false })
-  const mail = await adapter({ payload })
-  send = (message) => mail.sendEmail(message)
-  settings.alarmEmailTo = TEAM
-  const model = await payload.create({
-    collection: 'models',
-    data: {
-      name: 'Digest model',
-      code: `DM-${Date.now()}`,
-      alarmCatalog: [
-        { code: 'W1', severity: 'warning', textRu: 'Фильтр грязный', textEn: 'Dirty filter' },
-        { code: 'M2', severity: 'minor', textRu: 'Датчик улицы', textEn: 'Outdoor sensor' },
-        { code: 'C3', severity: 'critical', textRu: 'Перегрев', textEn: 'Overheating' },
-      ],
-    },
-  })
-  modelId = model.id
+  modelId = await modelWithCatalog('Digest model', [
+    { code: 'W1', severity: 'warning', textRu: 'Фильтр грязный', textEn: 'Dirty filter' },
+    { code: 'M2', severity: 'minor', textRu: 'Датчик улицы', textEn: 'Outdoor sensor' },
+    { code: 'C3', severity: 'critical', textRu: 'Перегрев', textEn: 'Overheating' },
+  ])
   const partner = await payload.create({
     collection: 'partners',
     data: {
@@ -53,17 +36,8 @@ beforeAll(async () => {
   partnerId = partner.id
 })
 
-afterAll(async () => {
-  settings.alarmEmailTo = undefined
-  await smtp.close()
-})
-
 async function raise(active: object[]): Promise<Modem> {
-  const modem = await pump()
-  await execute(
-    payload,
-    sql`update pumps set model_id = ${modelId}, responsible_partner_id = ${partnerId} where id = ${modem.id}`,
-  )
+  const modem = await pumpOfModel(modelId, partnerId)
   const client = await connect(modem)
   await publish(client, `hp/${modem.serial}/alarms`, { ts: Date.now(), active })
   await eventually(async () => expect((await card(modem.id)).activeAlarms).toHaveLength(active.length))
@@ -73,9 +47,9 @@ async function raise(active: object[]): Promise<Modem> {
 
 const team = { to: TEAM, language: 'ru' as const, severities: ['minor' as const, 'warning' as const] }
 const digest = (now: string) =>
-  sendAlarmDigests(payload, send, { serverUrl: 'https://registry.test', now: new Date(now), team })
+  sendAlarmDigests(payload, mail.send, { serverUrl: 'https://registry.test', now: new Date(now), team })
 const digestsTo = (to: string) =>
-  smtp.received.filter((mail) => mail.to.includes(to) && /digest|Сводка/.test(mail.subject))
+  mail.smtp.received.filter((mail) => mail.to.includes(to) && /digest|Сводка/.test(mail.subject))
 
 describe('the hourly alarm digest', () => {
   it('lists the hour’s minor and warning alarms in one e-mail per recipient, in its language, once', async () => {
@@ -87,8 +61,8 @@ describe('the hourly alarm digest', () => {
       sql`update alarms set created_at = '2031-03-01T10:20:00Z' where pump_id in (${first.id}, ${second.id})`,
     )
     // One by one: the critical one only (the partner takes critical immediately, so not in its digest).
-    await dispatchNotifications(payload, send, { serverUrl: 'https://registry.test', maxAttempts: 3 })
-    const immediate = () => smtp.received.filter((mail) => mail.subject.includes(second.serial))
+    await dispatchNotifications(payload, mail.send, { serverUrl: 'https://registry.test', maxAttempts: 3 })
+    const immediate = () => mail.smtp.received.filter((mail) => mail.subject.includes(second.serial))
     await eventually(async () => expect(immediate()).toHaveLength(2))
     expect(immediate().every((mail) => mail.subject.includes('C3'))).toBe(true)
 

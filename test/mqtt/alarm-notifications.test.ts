@@ -5,7 +5,6 @@
 import http from 'node:http'
 
 import { sql } from '@payloadcms/db-postgres'
-import type { SendEmailOptions } from 'payload'
 
 import { backoffSeconds } from '../../src/domain/notifications'
 import { mailAdapter } from '../../src/services/mail-smtp'
@@ -13,46 +12,31 @@ import { NOTIFICATION_QUEUE, NOTIFICATION_TASK } from '../../src/services/notifi
 import { dispatchNotifications } from '../../src/services/notifications'
 import { webhookPushSender } from '../../src/services/push'
 import { settings } from '../../src/settings'
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink'
-import { card, connect, eventually, payload, publish, pump, useIngestion, type Modem } from './ingest-suite'
+import { modelWithCatalog, pumpOfModel, useMailSink } from './alarm-fixtures'
+import { card, connect, eventually, payload, publish, useIngestion, type Modem } from './ingest-suite'
 import { execute } from './modems'
 
 useIngestion()
 
 const TEAM = 'service-team@test.local'
-let smtp: SmtpSink
-let send: (message: SendEmailOptions) => Promise<unknown>
+const mail = useMailSink(TEAM)
 let modelId: number
 let partnerId: number
 
 beforeAll(async () => {
-  smtp = await startSmtpSink()
-  // The adapter payload.config.ts builds when SMTP_HOST is set, aimed at the test's server.
-  const adapter = mailAdapter({ ...settings, smtpHost: '127.0.0.1', smtpPort: smtp.port, smtpSecure: false })
-  const mail = await adapter({ payload })
-  send = (message) => mail.sendEmail(message)
-  settings.alarmEmailTo = TEAM
   settings.alarmEmailLanguage = 'ru'
-  const model = await payload.create({
-    collection: 'models',
-    data: {
-      name: 'Notify model',
-      code: `NM-${Date.now()}`,
-      alarmCatalog: [
-        {
-          code: 'E12',
-          severity: 'critical',
-          textRu: 'Низкий расход',
-          textEn: 'Low flow',
-          actionRu: 'Проверьте фильтр',
-          actionEn: 'Check the filter',
-          manualPage: 44,
-        },
-        { code: 'W3', severity: 'minor', textRu: 'Фильтр', textEn: 'Filter' },
-      ],
+  modelId = await modelWithCatalog('Notify model', [
+    {
+      code: 'E12',
+      severity: 'critical',
+      textRu: 'Низкий расход',
+      textEn: 'Low flow',
+      actionRu: 'Проверьте фильтр',
+      actionEn: 'Check the filter',
+      manualPage: 44,
     },
-  })
-  modelId = model.id
+    { code: 'W3', severity: 'minor', textRu: 'Фильтр', textEn: 'Filter' },
+  ])
   const partner = await payload.create({
     collection: 'partners',
     data: { name: 'Notify Partner', contacts: { email: 'installer@partner.test' }, alarmMail: { language: 'en' } },
@@ -60,19 +44,7 @@ beforeAll(async () => {
   partnerId = partner.id
 })
 
-afterAll(async () => {
-  settings.alarmEmailTo = undefined
-  await smtp.close()
-})
-
-async function partnerPump(): Promise<Modem> {
-  const modem = await pump()
-  await execute(
-    payload,
-    sql`update pumps set model_id = ${modelId}, responsible_partner_id = ${partnerId} where id = ${modem.id}`,
-  )
-  return modem
-}
+const partnerPump = () => pumpOfModel(modelId, partnerId)
 
 async function notificationsOf(pumpId: number) {
   return (
@@ -96,12 +68,12 @@ async function raise(modem: Modem, active: object[], ts = Date.now()) {
 }
 
 const dispatch = (now?: Date) =>
-  dispatchNotifications(payload, send, { serverUrl: 'https://registry.test', maxAttempts: 3, now })
+  dispatchNotifications(payload, mail.send, { serverUrl: 'https://registry.test', maxAttempts: 3, now })
 
 describe('alarm e-mails', () => {
   it('a critical alarm e-mails the partner in English and the team in Russian, once', async () => {
     const modem = await partnerPump()
-    smtp.received.length = 0
+    mail.smtp.received.length = 0
     const client = await raise(modem, [{ code: 'E12', text: 'LOW FLOW' }])
     const queued = await notificationsOf(modem.id)
     expect(queued.map((row) => [row.recipient, row.language, row.state])).toEqual([
@@ -109,13 +81,13 @@ describe('alarm e-mails', () => {
       [TEAM, 'ru', 'queued'],
     ])
     expect(await dispatch()).toEqual({ sent: 2, retried: 0, failed: 0 })
-    await eventually(async () => expect(smtp.received).toHaveLength(2))
-    const toPartner = smtp.received.find((mail) => mail.to.includes('installer@partner.test'))!
+    await eventually(async () => expect(mail.smtp.received).toHaveLength(2))
+    const toPartner = mail.smtp.received.find((mail) => mail.to.includes('installer@partner.test'))!
     expect(toPartner.subject).toBe(`Critical: E12 — Low flow (${modem.serial})`)
     expect(toPartner.text).toContain('What to do: Check the filter')
     expect(toPartner.text).toContain('Manual, page 44')
     expect(toPartner.text).toContain(`Pump card: https://registry.test/admin/collections/pumps/${modem.id}`)
-    const toTeam = smtp.received.find((mail) => mail.to.includes(TEAM))!
+    const toTeam = mail.smtp.received.find((mail) => mail.to.includes(TEAM))!
     expect(toTeam.subject).toBe(`Критическая: E12 — Низкий расход (${modem.serial})`)
     expect(toTeam.text).toContain('Что делать: Проверьте фильтр')
     expect((await notificationsOf(modem.id)).map((row) => [row.state, row.attempts])).toEqual([
@@ -132,7 +104,7 @@ describe('alarm e-mails', () => {
     await eventually(async () => expect((await card(modem.id)).activeAlarms).toHaveLength(1))
     expect(await notificationsOf(modem.id)).toHaveLength(2)
     expect(await dispatch()).toEqual({ sent: 0, retried: 0, failed: 0 })
-    expect(smtp.received).toHaveLength(2)
+    expect(mail.smtp.received).toHaveLength(2)
   })
 
   it('a minor alarm e-mails nobody (the partner chose critical and major; the team gets those)', async () => {
@@ -144,10 +116,10 @@ describe('alarm e-mails', () => {
 
   it('a refusing server is retried with back-off until it takes the message; one that stays away fails it', async () => {
     const modem = await partnerPump()
-    smtp.received.length = 0
+    mail.smtp.received.length = 0
     await raise(modem, [{ code: 'E12' }])
     await eventually(async () => expect(await notificationsOf(modem.id)).toHaveLength(2))
-    smtp.refuseNext(2)
+    mail.smtp.refuseNext(2)
     const start = new Date()
     expect(await dispatch(start)).toEqual({ sent: 0, retried: 2, failed: 0 })
     const waiting = await notificationsOf(modem.id)
@@ -160,7 +132,7 @@ describe('alarm e-mails', () => {
     expect(await dispatch(new Date(start.getTime() + 1000))).toEqual({ sent: 0, retried: 0, failed: 0 })
     const later = new Date(start.getTime() + backoffSeconds(1) * 1000 + 1000)
     expect(await dispatch(later)).toEqual({ sent: 2, retried: 0, failed: 0 })
-    await eventually(async () => expect(smtp.received).toHaveLength(2))
+    await eventually(async () => expect(mail.smtp.received).toHaveLength(2))
     expect((await notificationsOf(modem.id)).map((row) => [row.state, row.attempts])).toEqual([
       ['sent', 2],
       ['sent', 2],
@@ -226,15 +198,15 @@ describe('escalation', () => {
     })
     const at = (minutes: number) => new Date(raisedAt + minutes * 60_000)
     const run = (minutes: number) =>
-      dispatchNotifications(payload, send, {
+      dispatchNotifications(payload, mail.send, {
         serverUrl: 'https://registry.test',
         maxAttempts: 3,
         now: at(minutes),
         escalation,
       })
-    smtp.received.length = 0
+    mail.smtp.received.length = 0
     await run(30)
-    const toLead = () => smtp.received.filter((mail) => mail.to.includes(LEAD))
+    const toLead = () => mail.smtp.received.filter((mail) => mail.to.includes(LEAD))
     expect(toLead()).toHaveLength(0)
     await run(61)
     await eventually(async () => expect(toLead()).toHaveLength(1))
@@ -278,8 +250,8 @@ describe('push to the owner', () => {
       await eventually(async () => expect(await notificationsOf(modem.id)).toHaveLength(3))
       const push = webhookPushSender(`http://127.0.0.1:${port}/push`, 'gateway-secret')
       const options = { serverUrl: 'https://registry.test', maxAttempts: 3, push }
-      await dispatchNotifications(payload, send, options)
-      await dispatchNotifications(payload, send, options)
+      await dispatchNotifications(payload, mail.send, options)
+      await dispatchNotifications(payload, mail.send, options)
       expect(pushes).toEqual([
         {
           token: 'device-token-en-1',

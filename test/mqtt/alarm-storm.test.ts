@@ -2,41 +2,25 @@
 // record each time, but each recipient gets at most one e-mail (and one push) per pump and code within
 // ALARM_NOTIFY_WINDOW_MINUTES; after the window they are told again. Through a real broker into a real SMTP server;
 // the clock is the modem's report time, which the test sets.
-import { sql } from '@payloadcms/db-postgres'
-import type { SendEmailOptions } from 'payload'
 
-import { mailAdapter } from '../../src/services/mail-smtp'
 import { dispatchNotifications } from '../../src/services/notifications'
 import { settings } from '../../src/settings'
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink'
-import { card, connect, eventually, payload, publish, pump, useIngestion, type Modem } from './ingest-suite'
-import { execute } from './modems'
+import { modelWithCatalog, pumpOfModel, useMailSink } from './alarm-fixtures'
+import { card, connect, eventually, payload, publish, useIngestion, type Modem } from './ingest-suite'
 
 useIngestion()
 
 const TEAM = 'storm-team@test.local'
+const mail = useMailSink(TEAM)
 const INSTALLER = 'storm-installer@partner.test'
 const MINUTE = 60_000
-let smtp: SmtpSink
-let send: (message: SendEmailOptions) => Promise<unknown>
 let modelId: number
 let partnerId: number
 
 beforeAll(async () => {
-  smtp = await startSmtpSink()
-  const adapter = mailAdapter({ ...settings, smtpHost: '127.0.0.1', smtpPort: smtp.port, smtpSecure: false })
-  const mail = await adapter({ payload })
-  send = (message) => mail.sendEmail(message)
-  settings.alarmEmailTo = TEAM
-  const model = await payload.create({
-    collection: 'models',
-    data: {
-      name: 'Storm model',
-      code: `SM-${Date.now()}`,
-      alarmCatalog: [{ code: 'E7', severity: 'critical', textRu: 'Перегрев', textEn: 'Overheating' }],
-    },
-  })
-  modelId = model.id
+  modelId = await modelWithCatalog('Storm model', [
+    { code: 'E7', severity: 'critical', textRu: 'Перегрев', textEn: 'Overheating' },
+  ])
   const partner = await payload.create({
     collection: 'partners',
     data: { name: 'Storm Partner', contacts: { email: INSTALLER }, alarmMail: { language: 'en' } },
@@ -45,19 +29,10 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  settings.alarmEmailTo = undefined
   settings.alarmNotifyWindowMinutes = 60
-  await smtp.close()
 })
 
-async function partnerPump(): Promise<Modem> {
-  const modem = await pump()
-  await execute(
-    payload,
-    sql`update pumps set model_id = ${modelId}, responsible_partner_id = ${partnerId} where id = ${modem.id}`,
-  )
-  return modem
-}
+const partnerPump = () => pumpOfModel(modelId, partnerId)
 
 async function report(client: Awaited<ReturnType<typeof connect>>, modem: Modem, active: object[], ts: number) {
   await publish(client, `hp/${modem.serial}/alarms`, { ts, active })
@@ -75,7 +50,7 @@ async function bout(client: Awaited<ReturnType<typeof connect>>, modem: Modem, s
 
 const count = async (collection: 'alarms' | 'notifications', where: object) =>
   (await payload.count({ collection, where: where as never })).totalDocs
-const mailsAbout = (serial: string) => smtp.received.filter((mail) => mail.subject.includes(serial))
+const mailsAbout = (serial: string) => mail.smtp.received.filter((mail) => mail.subject.includes(serial))
 
 describe('the storm window', () => {
   it('one e-mail per recipient, pump and code within the window; records kept; told again after it', async () => {
@@ -87,7 +62,7 @@ describe('the storm window', () => {
     for (const minute of [0, 20, 40]) await bout(client, modem, start, minute)
     expect(await count('alarms', { pump: { equals: modem.id } })).toBe(3)
     expect(await count('notifications', { 'alarm.pump': { equals: modem.id } })).toBe(2)
-    await dispatchNotifications(payload, send, { serverUrl: 'https://registry.test', maxAttempts: 3 })
+    await dispatchNotifications(payload, mail.send, { serverUrl: 'https://registry.test', maxAttempts: 3 })
     await eventually(async () => expect(mailsAbout(modem.serial)).toHaveLength(2))
     expect(
       mailsAbout(modem.serial)
@@ -98,7 +73,7 @@ describe('the storm window', () => {
     // 61 minutes after the first told: the window has passed, each recipient is told once more.
     await bout(client, modem, start, 61)
     expect(await count('alarms', { pump: { equals: modem.id } })).toBe(4)
-    await dispatchNotifications(payload, send, { serverUrl: 'https://registry.test', maxAttempts: 3 })
+    await dispatchNotifications(payload, mail.send, { serverUrl: 'https://registry.test', maxAttempts: 3 })
     await eventually(async () => expect(mailsAbout(modem.serial)).toHaveLength(4))
     await client.endAsync(true)
   })
@@ -112,7 +87,7 @@ describe('the storm window', () => {
     // With a 20-minute window the raise at 30 minutes is told again: 2 recipients × 2 records.
     expect(await count('notifications', { 'alarm.pump': { equals: modem.id } })).toBe(4)
     // Sent, so that nothing of this file is left queued for the next file's dispatcher (one database per run).
-    await dispatchNotifications(payload, send, { serverUrl: 'https://registry.test', maxAttempts: 3 })
+    await dispatchNotifications(payload, mail.send, { serverUrl: 'https://registry.test', maxAttempts: 3 })
     await eventually(async () => expect(mailsAbout(modem.serial)).toHaveLength(4))
     await client.endAsync(true)
   })
