@@ -93,30 +93,18 @@ function RangeControls({
           {RANGE_LABELS[name][locale]}
         </button>
       ))}
-      <label>
-        {ru ? 'с' : 'from'}{' '}
-        <input
-          type="datetime-local"
-          name="telemetry-from"
-          value={toInput(range.from)}
-          onChange={(event) => {
-            const from = Date.parse(event.target.value)
-            if (Number.isFinite(from)) setRange({ ...range, name: 'custom', from })
-          }}
-        />
-      </label>
-      <label>
-        {ru ? 'по' : 'to'}{' '}
-        <input
-          type="datetime-local"
-          name="telemetry-to"
-          value={toInput(range.to)}
-          onChange={(event) => {
-            const to = Date.parse(event.target.value)
-            if (Number.isFinite(to)) setRange({ ...range, name: 'custom', to })
-          }}
-        />
-      </label>
+      <RangeEnd
+        label={ru ? 'с' : 'from'}
+        name="telemetry-from"
+        value={range.from}
+        onPick={(from) => setRange({ ...range, name: 'custom', from })}
+      />
+      <RangeEnd
+        label={ru ? 'по' : 'to'}
+        name="telemetry-to"
+        value={range.to}
+        onPick={(to) => setRange({ ...range, name: 'custom', to })}
+      />
       <a className="telemetry-csv" href={csv} download>
         {ru ? 'Скачать CSV' : 'Download CSV'}
       </a>
@@ -157,5 +145,23 @@ export function TelemetryChart(props: Props) {
       ) : null}
       <div ref={target} className="telemetry-plot" />
     </div>
+  )
+}
+
+/** One end of a custom range: a local date and time; a value that is not one is ignored. */
+function RangeEnd(props: { label: string; name: string; value: number; onPick: (at: number) => void }) {
+  return (
+    <label>
+      {props.label}{' '}
+      <input
+        type="datetime-local"
+        name={props.name}
+        value={toInput(props.value)}
+        onChange={(event) => {
+          const at = Date.parse(event.target.value)
+          if (Number.isFinite(at)) props.onPick(at)
+        }}
+      />
+    </label>
   )
 }
