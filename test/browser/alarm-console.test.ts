@@ -12,9 +12,9 @@ import type { Browser, Page } from 'playwright-core'
 import { freePort } from '../../src/runtime/ports'
 import { CHROMIUM_ARGS } from '../support/chromium'
 import { closePayload, startPayload } from '../support/payload'
-import { browserRequired, chromiumPath, SERVER_START_TIMEOUT, UI_TIMEOUT } from './admin-session'
+import { browserRequired, chromiumPath, SERVER_START_TIMEOUT } from './admin-session'
 import { ServerProcess } from './server-process'
-import { logIn } from './forms'
+import { signedIn } from './forms'
 
 const STAFF = { email: 'alarm-console-admin@test.local', password: 'alarm-console-admin-1' }
 const PARTNER = { email: 'alarm-console-partner@test.local', password: 'alarm-console-partner-1' }
@@ -90,17 +90,8 @@ describeWithBrowser('the fleet alarm console in a browser', () => {
     await server?.stop()
   }, 60_000)
 
-  async function signIn(account: { email: string; password: string }, locale: 'ru-RU' | 'en-US'): Promise<Page> {
-    const context = await browser.newContext({
-      locale,
-      timezoneId: 'Europe/Moscow',
-      viewport: { width: 1440, height: 1000 },
-    })
-    context.setDefaultTimeout(UI_TIMEOUT)
-    const page = await context.newPage()
-    await logIn(page, server.url, account)
-    return page
-  }
+  const signIn = async (account: { email: string; password: string }, locale: 'ru-RU' | 'en-US'): Promise<Page> =>
+    (await signedIn(browser, server.url, account, locale)).page
 
   const rowIds = async (page: Page) =>
     await page.locator('tr.alarm-row').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-alarm'))))

@@ -12,7 +12,7 @@ import { CHROMIUM_ARGS } from '../support/chromium'
 import { closePayload, startPayload } from '../support/payload'
 import { browserRequired, chromiumPath, expectVisible, SERVER_START_TIMEOUT, UI_TIMEOUT } from './admin-session'
 import { ServerProcess } from './server-process'
-import { hydrated, logIn } from './forms'
+import { hydrated, signedIn } from './forms'
 
 const STAFF = { email: 'fleet-browser-admin@test.local', password: 'fleet-browser-admin-1' }
 const PRODUCED_SERIAL = 'HP-FLEET-BROWSER-1'
@@ -129,22 +129,10 @@ describeWithBrowser('fleet overview in a browser', () => {
     await server?.stop()
   }, 60_000)
 
-  async function signedIn(locale: 'ru-RU' | 'en-US') {
-    const context = await browser.newContext({
-      locale,
-      timezoneId: 'Europe/Moscow',
-      viewport: { width: 1440, height: 1000 },
-    })
-    context.setDefaultTimeout(UI_TIMEOUT)
-    const page = await context.newPage()
-    await logIn(page, server.url, STAFF)
-    return { context, page }
-  }
-
   it.each(['ru-RU', 'en-US'] as const)(
     'saves the filtered list as a saved filter and reopens it, in %s',
     async (locale) => {
-      const { context, page } = await signedIn(locale)
+      const { context, page } = await signedIn(browser, server.url, STAFF, locale)
       try {
         await saveAndReopenPreset(page, server.url, locale)
       } finally {
@@ -156,15 +144,8 @@ describeWithBrowser('fleet overview in a browser', () => {
   it.each(['ru-RU', 'en-US'] as const)(
     'shows the figures in %s and a figure opens its filtered list',
     async (locale) => {
-      const context = await browser.newContext({
-        locale,
-        timezoneId: 'Europe/Moscow',
-        viewport: { width: 1440, height: 1000 },
-      })
-      context.setDefaultTimeout(UI_TIMEOUT)
-      const page = await context.newPage()
+      const { context, page } = await signedIn(browser, server.url, STAFF, locale)
       try {
-        await logIn(page, server.url, STAFF)
         await followProducedFigure(page, locale)
       } finally {
         await context.close()

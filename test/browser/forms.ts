@@ -4,7 +4,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import type { Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+
+import { UI_TIMEOUT } from './admin-session'
 
 /** Waits until React has hydrated the element (its DOM node carries React's props): typing before that is lost. */
 export async function hydrated(page: Page, selector: string): Promise<void> {
@@ -64,4 +66,22 @@ export async function logIn(page: Page, baseUrl: string, account: { email: strin
     },
     (url) => url.pathname.startsWith('/admin') && !url.pathname.startsWith('/admin/login'),
   )
+}
+
+/** A fresh browser context in `locale` (Moscow time, a wide window), logged in as `account`. */
+export async function signedIn(
+  browser: Browser,
+  baseUrl: string,
+  account: { email: string; password: string },
+  locale: 'ru-RU' | 'en-US',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale,
+    timezoneId: 'Europe/Moscow',
+    viewport: { width: 1440, height: 1000 },
+  })
+  context.setDefaultTimeout(UI_TIMEOUT)
+  const page = await context.newPage()
+  await logIn(page, baseUrl, account)
+  return { context, page }
 }
