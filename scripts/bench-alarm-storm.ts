@@ -12,6 +12,7 @@
 import { SMTPServer } from 'smtp-server'
 
 import { freePort } from '../src/runtime/ports'
+import { collectGarbageSooner } from '../src/runtime/heap'
 import { exportToEnvironment, settings } from '../src/settings'
 import { benchBroker, benchDatabase, child, machineLine, numericOption as option } from './bench-support'
 
@@ -84,6 +85,7 @@ async function seed(db: Db, sql: (strings: TemplateStringsArray, ...values: unkn
 }
 
 async function main(): Promise<void> {
+  collectGarbageSooner() // as `npm start` and `npm run worker` do (src/runtime/prepare.ts)
   const database = await benchDatabase(DATABASE)
   exportToEnvironment({ databaseUrl: database.url, payloadSecret: settings.payloadSecret ?? 'bench-secret' })
   settings.alarmEmailTo = TEAM

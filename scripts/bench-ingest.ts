@@ -12,6 +12,7 @@
 // Broker: MQTT_URL (e.g. mqtt://127.0.0.1:1883 for Mosquitto), else an embedded aedes in a child process.
 // Database: DATABASE_URL's server, else an embedded PostgreSQL (data in .data/bench-postgres).
 
+import { collectGarbageSooner } from '../src/runtime/heap'
 import { exportToEnvironment, settings } from '../src/settings'
 import { benchBroker, benchDatabase, child, machineLine } from './bench-support'
 
@@ -50,6 +51,7 @@ type Commissioning = {
 }
 
 async function main(): Promise<void> {
+  collectGarbageSooner() // as `npm start` and `npm run worker` do (src/runtime/prepare.ts)
   const database = await benchDatabase()
   exportToEnvironment({ databaseUrl: database.url, payloadSecret: settings.payloadSecret ?? 'bench-secret' })
   const [

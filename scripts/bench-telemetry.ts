@@ -5,6 +5,7 @@
 // --ingest-only (no history reads). Broker and database as bench:ingest (MQTT_URL, DATABASE_URL). History and
 // rollups are generated in time order, as the ingestion and the job write them: a pump's rows are spread over the
 // pages, not side by side.
+import { collectGarbageSooner } from '../src/runtime/heap'
 import { exportToEnvironment, settings } from '../src/settings'
 import { benchBroker, benchDatabase, child, machineLine } from './bench-support'
 import { historyReads, storageLine } from './bench-telemetry-reads'
@@ -28,6 +29,7 @@ const READINGS = 6
 type Db = { execute: (query: unknown) => Promise<unknown> }
 
 async function main(): Promise<void> {
+  collectGarbageSooner() // as `npm start` and `npm run worker` do (src/runtime/prepare.ts)
   const database = await benchDatabase(DB_NAME)
   exportToEnvironment({ databaseUrl: database.url, payloadSecret: settings.payloadSecret ?? 'bench-secret' })
   const [{ getPayload }, { default: config, ingestionHost }, { applyMigrations }, { closePayload }, { sql }] =

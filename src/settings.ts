@@ -6,12 +6,13 @@ import { SEVERITIES, type Severity } from './domain/alarms'
 
 const env = process.env
 
-function integer(name: string, fallback: number): number {
+/** A positive integer (or, with `least` 0, zero too): anything else stops the start with the variable's name. */
+function integer(name: string, fallback: number, least = 1): number {
   const raw = env[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new Error(`${name} must be a positive integer, got "${raw}"`)
+  if (!Number.isInteger(value) || value < least) {
+    throw new Error(`${name} must be a ${least > 0 ? 'positive' : 'non-negative'} integer, got "${raw}"`)
   }
   return value
 }
@@ -81,6 +82,8 @@ export const settings = {
   mqttAuthSecret: env.MQTT_AUTH_SECRET || undefined,
   /** Instances share the stream through `$share/<group>/hp/#` on an MQTT 5 broker; empty: plain subscription. */
   mqttShareGroup: env.MQTT_SHARE_GROUP ?? 'hp-ingest',
+  /** V8 grows the heap to (1 + this/100) × what survived its last full collection (0: V8's own, up to 4×). */
+  heapGrowingPercent: integer('HEAP_GROWING_PERCENT', 25, 0),
   /** A pump with nothing heard for this long is marked offline. */
   offlineAfterSeconds: integer('OFFLINE_AFTER_SECONDS', 600),
   /** Raw telemetry is kept this many days (its day partitions are then dropped); rollups are kept. */

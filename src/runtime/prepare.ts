@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { exportToEnvironment, settings } from '../settings'
+import { collectGarbageSooner } from './heap'
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres'
 
 /** `npm run dev` pushes schema changes without migrations: it gets a database of its own. */
@@ -31,6 +32,7 @@ export type PreparedRuntime = { embeddedPostgres: EmbeddedPostgresHandle | null 
 
 /** `reuseRunning`: a command beside a running `npm start` (seed, worker) uses its embedded PostgreSQL. */
 export async function prepareRuntime(options: { reuseRunning?: boolean } = {}): Promise<PreparedRuntime> {
+  collectGarbageSooner()
   const payloadSecret = resolvePayloadSecret()
   let embeddedPostgres: EmbeddedPostgresHandle | null = null
   let databaseUrl = settings.databaseUrl
