@@ -4,14 +4,21 @@ import { execFileSync } from 'node:child_process'
 
 import { rootDir } from '../support/npm-script'
 
-function peakHeapMb(percent: string): number {
-  const output = execFileSync(
+/** test/support/heap-workload.ts in a child process as the product's commands run, with HEAP_GROWING_PERCENT. */
+function runWorkload(percent: string): string {
+  return execFileSync(
     process.execPath,
     ['--conditions=production', 'scripts/run.js', 'test/support/heap-workload.ts'],
-    { cwd: rootDir, env: { ...process.env, NODE_OPTIONS: '', HEAP_GROWING_PERCENT: percent } },
-  )
-  return (JSON.parse(output.toString().trim().split('\n').pop()!) as { peakMb: number }).peakMb
+    {
+      cwd: rootDir,
+      env: { ...process.env, NODE_OPTIONS: '', HEAP_GROWING_PERCENT: percent },
+      stdio: 'pipe',
+    },
+  ).toString()
 }
+
+const peakHeapMb = (percent: string) =>
+  (JSON.parse(runWorkload(percent).trim().split('\n').pop()!) as { peakMb: number }).peakMb
 
 it('collects sooner with the default setting than with V8 left to size its own heap', () => {
   const own = peakHeapMb('0')
@@ -20,11 +27,5 @@ it('collects sooner with the default setting than with V8 left to size its own h
 }, 120_000)
 
 it('refuses a setting that is not a non-negative integer, naming it', () => {
-  expect(() =>
-    execFileSync(process.execPath, ['--conditions=production', 'scripts/run.js', 'test/support/heap-workload.ts'], {
-      cwd: rootDir,
-      env: { ...process.env, NODE_OPTIONS: '', HEAP_GROWING_PERCENT: '-5' },
-      stdio: 'pipe',
-    }),
-  ).toThrow(/HEAP_GROWING_PERCENT must be a non-negative integer, got "-5"/)
+  expect(() => runWorkload('-5')).toThrow(/HEAP_GROWING_PERCENT must be a non-negative integer, got "-5"/)
 })
