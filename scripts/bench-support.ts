@@ -1,6 +1,7 @@
 // What the benchmarks share: a database of their own (`hp_bench`, recreated on each run) on DATABASE_URL's server or
 // an embedded PostgreSQL, and a line naming the machine they ran on.
 import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -94,4 +95,25 @@ export async function benchBroker(): Promise<{ url: string; stop: () => void }> 
 export function numericOption(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`)
   return index >= 0 ? Number(process.argv[index + 1]) : fallback
+}
+
+/**
+ * CPU seconds used so far by this machine's PostgreSQL processes (backends, WAL writer, checkpointer…), read from
+ * /proc; null where there is none (not Linux). Short-lived processes that ended in between are not counted.
+ */
+export function postgresCpuSeconds(): number | null {
+  if (!fs.existsSync('/proc/self/stat')) return null
+  let ticks = 0
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const close = stat.lastIndexOf(')')
+      if (!/^postgres/.test(stat.slice(stat.indexOf('(') + 1, close))) continue
+      const fields = stat.slice(close + 2).split(' ')
+      ticks += Number(fields[11]) + Number(fields[12]) // utime, stime (fields 14 and 15 of stat)
+    } catch {
+      // the process ended while we read
+    }
+  }
+  return ticks / 100 // USER_HZ is 100 on Linux
 }

@@ -97,8 +97,8 @@ export async function insertReadings(
   const result = (await tx.execute(sql`
     with ins as (
       insert into ${identifier(target.readingsTable)} (pump_id, ts, keyset, vals)
-      select p, t, k, array(select jsonb_array_elements_text(v)::real)
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(p integer, t timestamptz, k integer, v jsonb)
+      select p, t, k, v
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(p integer, t timestamptz, k integer, v real[])
       on conflict do nothing
       returning pump_id, ts
     ), marked as (

@@ -1,6 +1,7 @@
 // The telemetry job with a clock the test controls: day partitions created ahead and across a day boundary (rows
 // the default partition caught moved into theirs), rollups equal to the raw aggregates, expiry, and one instance
-// at a time (advisory lock); and the job started by the app's own init in a server that does not ingest.
+// at a time (advisory lock); a deleted pump's history going with it; and the job started by the app's own init in a
+// server that does not ingest.
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
@@ -120,6 +121,26 @@ describe('the telemetry job', () => {
     expect(await partitionOf(pump())).toEqual([])
     const kept = await query(payload, sql`select count(*)::int as n from telemetry_1h where pump_id = ${pump()}`)
     expect(kept[0].n).toBeGreaterThan(0)
+  })
+
+  it("takes a deleted pump's history with it: raw readings, marks and rollups", async () => {
+    const doomed = (await payload.create({ collection: 'pumps', data: { serial: `DEL-${Date.now()}` } })).id as number
+    await store(payload, doomed, [
+      { at: at('04T10:00:00'), values: { t_out: 3 } },
+      { at: at('04T10:07:00'), values: { t_out: 4 } },
+    ])
+    await maintain(payload, at('04T10:30:00'), 2)
+    await store(payload, doomed, [{ at: at('04T10:31:00'), values: { t_out: 5 } }])
+    const left = async () =>
+      query(
+        payload,
+        sql`select (select count(*) from telemetry_readings where pump_id = ${doomed})::int as raw,
+          (select count(*) from telemetry_dirty where pump_id = ${doomed})::int as marks,
+          (select count(*) from telemetry_5m where pump_id = ${doomed})::int as rollups`,
+      )
+    expect(await left()).toEqual([{ raw: 3, marks: 1, rollups: 2 }])
+    await payload.delete({ collection: 'pumps', id: doomed })
+    expect(await left()).toEqual([{ raw: 0, marks: 0, rollups: 0 }])
   })
 
   it('runs in one instance at a time: another holding the lock makes this run skip', async () => {

@@ -1,5 +1,5 @@
 // Readings through a real broker into the real database: history rows, the card's latest values, a repeated
-// message kept once, out-of-order messages, unknown keys, and bad readings refused whole.
+// message kept once, out-of-order messages, unknown keys, bad readings refused whole, and two batches at once.
 import { sql } from '@payloadcms/db-postgres'
 
 import { execute } from './modems'
@@ -105,5 +105,28 @@ describe('telemetry history', () => {
     )
     expect(ingester.counts.dropped).toBe(dropped)
     expect(await stored(modem.id)).toHaveLength(1)
+  })
+
+  it('writes the next batch while one is in flight; a pump in both keeps every reading and its newest values', async () => {
+    const [a, b] = [await pump(), await pump()]
+    await ingester.drained()
+    const data = (serial: string, ts: number, tOut: number) =>
+      [`hp/${serial}/data`, Buffer.from(JSON.stringify({ ts, t_out: tOut }))] as const
+    ingester.receive(...data(a.serial, T0 + 600_000, 1))
+    ingester.receive(...data(b.serial, T0 + 600_000, 2))
+    const first = ingester.flush()
+    ingester.receive(...data(a.serial, T0 + 660_000, 3))
+    const second = ingester.flush()
+    // Both batches are being written at once: two cards, then one.
+    expect(ingester.health().writing).toBe(3)
+    await Promise.all([first, second])
+    await ingester.drained()
+    expect(await stored(a.id)).toEqual([
+      { ts: new Date(T0 + 600_000).toISOString(), values: { t_out: 1 } },
+      { ts: new Date(T0 + 660_000).toISOString(), values: { t_out: 3 } },
+    ])
+    expect(await stored(b.id)).toEqual([{ ts: new Date(T0 + 600_000).toISOString(), values: { t_out: 2 } }])
+    const latest = (await card(a.id)).telemetryLatest as Record<string, { v: number; at: string }>
+    expect(latest.t_out).toEqual({ v: 3, at: new Date(T0 + 660_000).toISOString() })
   })
 })
