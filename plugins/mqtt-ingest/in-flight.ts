@@ -1,13 +1,18 @@
 // The batches being written at once. Two: the next one is built and sent while PostgreSQL works on the one before,
 // so neither this process nor the database waits for the other (docs/performance.md: with one at a time, 10,000
-// msg/s with history fell behind on a slower machine). A pump in both is written by the first; the second skips its
-// locked row and keeps the card for later, as between two instances.
+// msg/s with history fell behind on a slower machine). A pump is in one of them at most: its newer reports wait for
+// the batch after, so they are written in the order they came (`serials`).
 export const BATCHES_IN_FLIGHT = 2
 
 export class InFlight {
   private readonly writes = new Set<Promise<void>>()
+  /** The pumps whose cards are being written. */
+  readonly serials = new Set<string>()
+
   /** Cards in the batches being written. */
-  cards = 0
+  get cards(): number {
+    return this.serials.size
+  }
 
   get size(): number {
     return this.writes.size
@@ -18,11 +23,11 @@ export class InFlight {
   }
 
   /** Tracks a batch's write (one that never rejects) until it settles. */
-  add(cards: number, write: Promise<void>): void {
-    this.cards += cards
+  add(batch: ReadonlyMap<string, unknown>, write: Promise<void>): void {
+    for (const serial of batch.keys()) this.serials.add(serial)
     const tracked = write.finally(() => {
       this.writes.delete(tracked)
-      this.cards -= cards
+      for (const serial of batch.keys()) this.serials.delete(serial)
     })
     this.writes.add(tracked)
   }

@@ -150,13 +150,13 @@ export class Ingester {
    * retried with back-off. Starts a batch unless two are being written (in-flight.ts); resolves when those are.
    */
   flush(): Promise<void> {
-    if (!this.inFlight.full && this.pending.size > 0 && this.retryDelayMs >= 0) {
-      const batch = this.pending.takeAll()
+    const batch = this.inFlight.full || this.retryDelayMs < 0 ? null : this.pending.takeAll(this.inFlight.serials)
+    if (batch?.size) {
       const started = Date.now()
       const write = this.writeBatch(batch)
         .then(() => void (this.lastWriteMs = Date.now() - started))
         .catch((error: Error) => this.failed(batch, [...batch.keys()], error))
-      this.inFlight.add(batch.size, write)
+      this.inFlight.add(batch, write)
     }
     return this.inFlight.settled()
   }

@@ -22,10 +22,19 @@ export class PendingCards {
     })
   }
 
-  /** Everything pending, as one batch; the buffer starts empty again. */
-  takeAll(): Map<string, Pending> {
+  /**
+   * Everything pending, as one batch, but the cards of the pumps in `busy` (being written): they stay, so that a
+   * pump's reports are written in the order they came.
+   */
+  takeAll(busy: ReadonlySet<string> = new Set()): Map<string, Pending> {
     const batch = this.cards
     this.cards = new Map()
+    for (const serial of busy) {
+      const card = batch.get(serial)
+      if (!card) continue
+      this.cards.set(serial, card)
+      batch.delete(serial)
+    }
     return batch
   }
 

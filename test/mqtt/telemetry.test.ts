@@ -107,8 +107,8 @@ describe('telemetry history', () => {
     expect(await stored(modem.id)).toHaveLength(1)
   })
 
-  it('writes the next batch while one is in flight; a pump in both keeps every reading and its newest values', async () => {
-    const [a, b] = [await pump(), await pump()]
+  it('writes the next batch while one is in flight; a pump in the first waits for it, so its reports stay in order', async () => {
+    const [a, b, c] = [await pump(), await pump(), await pump()]
     await ingester.drained()
     const data = (serial: string, ts: number, tOut: number) =>
       [`hp/${serial}/data`, Buffer.from(JSON.stringify({ ts, t_out: tOut }))] as const
@@ -116,9 +116,10 @@ describe('telemetry history', () => {
     ingester.receive(...data(b.serial, T0 + 600_000, 2))
     const first = ingester.flush()
     ingester.receive(...data(a.serial, T0 + 660_000, 3))
+    ingester.receive(...data(c.serial, T0 + 600_000, 4))
     const second = ingester.flush()
-    // Both batches are being written at once: two cards, then one.
-    expect(ingester.health().writing).toBe(3)
+    // Both batches are being written at once (a and b, then c); a's newer report waits for the first.
+    expect(ingester.health()).toMatchObject({ writing: 3, pending: 1 })
     await Promise.all([first, second])
     await ingester.drained()
     expect(await stored(a.id)).toEqual([
@@ -126,6 +127,7 @@ describe('telemetry history', () => {
       { ts: new Date(T0 + 660_000).toISOString(), values: { t_out: 3 } },
     ])
     expect(await stored(b.id)).toEqual([{ ts: new Date(T0 + 600_000).toISOString(), values: { t_out: 2 } }])
+    expect(await stored(c.id)).toEqual([{ ts: new Date(T0 + 600_000).toISOString(), values: { t_out: 4 } }])
     const latest = (await card(a.id)).telemetryLatest as Record<string, { v: number; at: string }>
     expect(latest.t_out).toEqual({ v: 3, at: new Date(T0 + 660_000).toISOString() })
   })
