@@ -29,6 +29,7 @@ import { mqttIngest, type IngestHost } from './plugins/mqtt-ingest'
 import { AWAITING_COMMISSIONING } from './src/domain/lifecycle'
 import { normalizeSerial } from './src/domain/registration'
 import { recordAlarmChanges } from './src/services/alarm-records'
+import { withLastDataOrder } from './src/services/last-data-order'
 import { onClose } from './src/services/close'
 import { deviceKeyHash } from './src/services/device-keys'
 import { registerHealthCheck, type HealthReport } from './src/services/health'
@@ -192,13 +193,16 @@ export default protectInternalFields(
       // Types come from `npm run generate:types` only: Payload would otherwise start a child process rewriting
       // src/payload-types.ts on every start outside production (each test file, seed, worker).
       typescript: { autoGenerate: false, outputFile: path.resolve(dirname, 'src/payload-types.ts') },
-      db: postgresAdapter({
-        pool: { connectionString: settings.databaseUrl },
-        // Schema changes go through committed migrations, applied by src/services/migrations.ts; only `npm run dev`
-        // pushes the schema.
-        push: settings.schemaPush,
-        migrationDir: path.resolve(dirname, 'migrations'),
-      }),
+      // Pump lists sorted by last data read their page through an index of their own (src/services/last-data-order.ts).
+      db: withLastDataOrder(
+        postgresAdapter({
+          pool: { connectionString: settings.databaseUrl },
+          // Schema changes go through committed migrations, applied by src/services/migrations.ts; only `npm run dev`
+          // pushes the schema.
+          push: settings.schemaPush,
+          migrationDir: path.resolve(dirname, 'migrations'),
+        }),
+      ),
       graphQL: { disablePlaygroundInProduction: true },
       // A 400 keeps the list of fields and what is wrong with each (docs/lifecycle.md), also in the production build.
       hooks: { afterError: [keepFieldErrors] },
