@@ -10,16 +10,14 @@ import type { DatabaseAdapterObj, FindArgs, PaginatedDocs, Sort } from 'payload'
 const FIELD = 'lastDataAt'
 const ORDER = {
   desc: sql`pump_activity.last_data_at desc, pump_activity.created_at desc, pump_activity.pump_id desc`,
-  asc: sql`pump_activity.last_data_at asc, pump_activity.created_at asc, pump_activity.pump_id asc`,
+  asc: sql`pump_activity.last_data_at asc, pump_activity.created_at desc, pump_activity.pump_id desc`,
 }
 
-/** `desc` or `asc` for a sort by last data alone (Payload adds `-createdAt` after it, as the index does), else null. */
+/** `desc` or `asc` for a sort by last data alone (Payload adds `-createdAt` after it, as the order here does), else null. */
 export function lastDataDirection(sort: Sort | undefined): 'asc' | 'desc' | null {
   const keys = (typeof sort === 'string' ? sort.split(',') : (sort ?? [])).map((key) => key.trim()).filter(Boolean)
-  if (keys.length > 2 || (keys[1] !== undefined && keys[1] !== '-createdAt')) return null
-  if (keys[0] === `-${FIELD}`) return keys.length === 1 || keys[1] === '-createdAt' ? 'desc' : null
-  if (keys[0] === FIELD && keys.length === 1) return 'asc'
-  return null
+  if (keys.length > 2 || (keys.length === 2 && keys[1] !== '-createdAt')) return null
+  return keys[0] === `-${FIELD}` ? 'desc' : keys[0] === FIELD ? 'asc' : null
 }
 
 /** The postgres adapter, with pump lists sorted by last data read through `pump_activity`. */
@@ -80,7 +78,13 @@ async function findInOrder(
 }
 
 /** What Payload's own find answers around a page of docs (`@payloadcms/drizzle` findMany); no total: not paginated. */
-function paginated(docs: PaginatedDocs['docs'], total: number | undefined, page: number, limitArg: number, limit: number) {
+function paginated(
+  docs: PaginatedDocs['docs'],
+  total: number | undefined,
+  page: number,
+  limitArg: number,
+  limit: number,
+) {
   const totalDocs = total || docs.length
   const totalPages = total ? Math.ceil(total / limit) : 1
   const hasPrevPage = total ? page > 1 : false

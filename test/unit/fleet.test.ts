@@ -31,3 +31,18 @@ describe('the fleet questions', () => {
     expect(relativeAge(now - 2 * 86_400_000, now, 'ru')).toBe('позавчера')
   })
 })
+
+describe('which sorts the last-data index serves (src/services/last-data-order.ts)', () => {
+  it('takes a sort by last data alone, or followed by the -createdAt Payload adds, and nothing else', async () => {
+    const { lastDataDirection } = await import('../../src/services/last-data-order')
+    expect(lastDataDirection('-lastDataAt')).toBe('desc')
+    expect(lastDataDirection(['-lastDataAt', '-createdAt'])).toBe('desc')
+    expect(lastDataDirection('-lastDataAt,-createdAt')).toBe('desc')
+    expect(lastDataDirection('lastDataAt')).toBe('asc')
+    expect(lastDataDirection('lastDataAt,-createdAt')).toBe('asc')
+    expect(lastDataDirection('lastDataAt,createdAt')).toBeNull()
+    expect(lastDataDirection('-lastDataAt,serial')).toBeNull()
+    expect(lastDataDirection('-createdAt')).toBeNull()
+    expect(lastDataDirection(undefined)).toBeNull()
+  })
+})
