@@ -29,7 +29,8 @@ import { mqttIngest, type IngestHost } from './plugins/mqtt-ingest'
 import { AWAITING_COMMISSIONING } from './src/domain/lifecycle'
 import { normalizeSerial } from './src/domain/registration'
 import { recordAlarmChanges } from './src/services/alarm-records'
-import { withLastDataOrder } from './src/services/last-data-order'
+import { withPumpReads } from './src/services/pump-reads'
+import { keepPumpCountsFolded } from './src/services/pump-counts'
 import { onClose } from './src/services/close'
 import { deviceKeyHash } from './src/services/device-keys'
 import { registerHealthCheck, type HealthReport } from './src/services/health'
@@ -193,8 +194,8 @@ export default protectInternalFields(
       // Types come from `npm run generate:types` only: Payload would otherwise start a child process rewriting
       // src/payload-types.ts on every start outside production (each test file, seed, worker).
       typescript: { autoGenerate: false, outputFile: path.resolve(dirname, 'src/payload-types.ts') },
-      // Pump lists sorted by last data read their page through an index of their own (src/services/last-data-order.ts).
-      db: withLastDataOrder(
+      // Pump lists sorted by last data, and their totals, are read from what is kept for them (src/services/pump-reads.ts).
+      db: withPumpReads(
         postgresAdapter({
           pool: { connectionString: settings.databaseUrl },
           // Schema changes go through committed migrations, applied by src/services/migrations.ts; only `npm run dev`
@@ -217,6 +218,7 @@ export default protectInternalFields(
             rawDays: settings.telemetryRawDays,
             intervalSeconds: settings.telemetryJobSeconds,
           })
+        if (settings.role) keepPumpCountsFolded(payload)
         if (settings.role === 'server') keepFleetCounts(payload)
       },
       plugins: [

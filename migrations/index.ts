@@ -20,6 +20,7 @@ import * as migration_20261205_170200_alarms2_digest_job from './20261205_170200
 import * as migration_20261205_190000_pumps_hot_updates_sql from './20261205_190000_pumps_hot_updates_sql'
 import * as migration_20261206_010000_telemetry_history_without_fk_sql from './20261206_010000_telemetry_history_without_fk_sql'
 import * as migration_20261206_040000_pump_activity_sql from './20261206_040000_pump_activity_sql'
+import * as migration_20261206_050000_pump_counts_sql from './20261206_050000_pump_counts_sql'
 
 export const migrations = [
   {
@@ -131,5 +132,10 @@ export const migrations = [
     up: migration_20261206_040000_pump_activity_sql.up,
     down: migration_20261206_040000_pump_activity_sql.down,
     name: '20261206_040000_pump_activity_sql',
+  },
+  {
+    up: migration_20261206_050000_pump_counts_sql.up,
+    down: migration_20261206_050000_pump_counts_sql.down,
+    name: '20261206_050000_pump_counts_sql',
   },
 ]

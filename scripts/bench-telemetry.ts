@@ -62,6 +62,8 @@ async function main(): Promise<void> {
       't_out', ${value(-7.4)}, 't_flow', ${value(41.2)}, 'power_w', ${value(1830)},
       't_return', ${value(36.3)}, 'comp_hz', ${value(32)}, 'cop', ${value(6.2)})
     from generate_series(1, ${PUMPS}) i`)
+  // An experiment's schema change (e.g. a trigger dropped), applied after the seed: BENCH_SQL="drop trigger …".
+  if (process.env.BENCH_SQL) await db.execute(sql.raw(process.env.BENCH_SQL))
   await maintain()
   const broker = settings.mqttUrl ? { url: settings.mqttUrl, stop: () => {} } : await benchBroker()
 

@@ -1,11 +1,11 @@
 // A pump list sorted by last data would sort the whole `pumps` table: `last_data_at` has no index there, so that the
 // ingestion's card updates stay in place (HOT). The same order is kept in `pump_activity`'s index (equal to the card
-// by triggers; migration `20261206_040000_pump_activity_sql`): for such a sort the database adapter reads the page's
-// ids walking that index, under the same filter and access, then reads the page's pumps by id. Same rows, same order.
+// by triggers; migration `20261206_040000_pump_activity_sql`): for such a sort the page's ids are read walking that
+// index, under the same filter and access, then the page's pumps by id. Same rows, same order (pump-reads.ts).
 import { sql } from '@payloadcms/db-postgres'
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import { buildQuery } from '@payloadcms/drizzle'
-import type { DatabaseAdapterObj, FindArgs, PaginatedDocs, Sort } from 'payload'
+import type { FindArgs, PaginatedDocs, PayloadRequest, Sort } from 'payload'
 
 const FIELD = 'lastDataAt'
 const ORDER = {
@@ -20,31 +20,20 @@ export function lastDataDirection(sort: Sort | undefined): 'asc' | 'desc' | null
   return keys[0] === `-${FIELD}` ? 'desc' : keys[0] === FIELD ? 'asc' : null
 }
 
-/** The postgres adapter, with pump lists sorted by last data read through `pump_activity`. */
-export function withLastDataOrder(db: DatabaseAdapterObj<PostgresAdapter>, collection = 'pumps') {
-  return {
-    ...db,
-    init: (args: Parameters<typeof db.init>[0]) => {
-      const adapter = db.init(args)
-      const find = adapter.find.bind(adapter)
-      adapter.find = (async (findArgs: FindArgs) => {
-        const direction = findArgs.collection === collection ? lastDataDirection(findArgs.sort) : null
-        const limit = findArgs.limit ?? 10
-        if (!direction || limit <= 0 || findArgs.draftsEnabled) return find(findArgs)
-        return (await findInOrder(adapter, find, findArgs, direction, limit)) ?? find(findArgs)
-      }) as typeof adapter.find
-      return adapter
-    },
-  }
+/** The request's transaction when it has one (Payload's `getTransaction`), else the pool. */
+export async function databaseOf(adapter: PostgresAdapter, req: Partial<PayloadRequest> | undefined) {
+  const transactionID = req?.transactionID ? await req.transactionID : undefined
+  return (transactionID !== undefined && adapter.sessions[transactionID]?.db) || adapter.drizzle
 }
 
-async function findInOrder(
+/** The page's docs in last-data order, or null when Payload's own query must answer (a filter through a join). */
+export async function findInOrder(
   adapter: PostgresAdapter,
   find: PostgresAdapter['find'],
   args: FindArgs,
   direction: 'asc' | 'desc',
   limit: number,
-): Promise<PaginatedDocs | null> {
+): Promise<PaginatedDocs['docs'] | null> {
   const page = Math.max(1, args.page ?? 1)
   const tableName = adapter.tableNameMap.get(args.collection) ?? args.collection
   const table = adapter.tables[tableName]
@@ -57,48 +46,14 @@ async function findInOrder(
   })
   // A filter through another table (a relationship's field) would repeat rows: Payload's own query handles that.
   if (joins.length > 0) return null
-  const transactionID = args.req?.transactionID ? await args.req.transactionID : undefined
-  const db = (transactionID !== undefined && adapter.sessions[transactionID]?.db) || adapter.drizzle
-  const counting =
-    args.pagination === false
-      ? undefined
-      : adapter.count({ collection: args.collection, locale: args.locale, req: args.req, where: args.where })
-  counting?.catch(() => undefined) // awaited below; a failure of the ids' query first must not leave it unhandled
+  const db = await databaseOf(adapter, args.req)
   const { rows } = await db.execute(sql`
     select pump_activity.pump_id as id from pump_activity join ${table} on ${table.id} = pump_activity.pump_id
     ${where ? sql`where ${where}` : sql``}
     order by ${ORDER[direction]} limit ${limit} offset ${(page - 1) * limit}`)
   const ids = rows.map((row) => Number(row.id))
-  const found = ids.length
-    ? await find({ ...args, where: { id: { in: ids } }, page: 1, limit: ids.length, pagination: false })
-    : { docs: [] }
+  if (ids.length === 0) return []
+  const found = await find({ ...args, where: { id: { in: ids } }, page: 1, limit: ids.length, pagination: false })
   const position = new Map(ids.map((id, index) => [id, index]))
-  const docs = [...found.docs].sort((a, b) => (position.get(a.id as number) ?? 0) - (position.get(b.id as number) ?? 0))
-  return paginated(docs, counting ? (await counting).totalDocs : undefined, page, args.limit ?? limit, limit)
-}
-
-/** What Payload's own find answers around a page of docs (`@payloadcms/drizzle` findMany); no total: not paginated. */
-function paginated(
-  docs: PaginatedDocs['docs'],
-  total: number | undefined,
-  page: number,
-  limitArg: number,
-  limit: number,
-) {
-  const totalDocs = total || docs.length
-  const totalPages = total ? Math.ceil(total / limit) : 1
-  const hasPrevPage = total ? page > 1 : false
-  const hasNextPage = totalPages > page
-  return {
-    docs,
-    hasNextPage,
-    hasPrevPage,
-    limit: limitArg,
-    nextPage: hasNextPage ? page + 1 : null,
-    page,
-    pagingCounter: total ? (page - 1) * limit + 1 : 1,
-    prevPage: hasPrevPage ? page - 1 : null,
-    totalDocs,
-    totalPages,
-  }
+  return [...found.docs].sort((a, b) => (position.get(a.id as number) ?? 0) - (position.get(b.id as number) ?? 0))
 }

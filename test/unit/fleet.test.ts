@@ -46,3 +46,43 @@ describe('which sorts the last-data index serves (src/services/last-data-order.t
     expect(lastDataDirection(undefined)).toBeNull()
   })
 })
+
+describe('which list filters the kept counters count (src/domain/pump-count-filter.ts)', () => {
+  it('takes an and of equalities on partner, status and connectivity, each at most once', async () => {
+    const { countableFilter } = await import('../../src/domain/pump-count-filter')
+    expect(countableFilter(undefined)).toEqual({})
+    expect(countableFilter({})).toEqual({})
+    expect(
+      countableFilter({
+        and: [
+          { or: [{ and: [{ status: { equals: 'in_operation' } }, { online: { equals: 'false' } }] }] },
+          { responsiblePartner: { equals: '7' } },
+        ],
+      }),
+    ).toEqual({ status: 'in_operation', online: false, partner: 7 })
+    expect(countableFilter({ responsiblePartner: { equals: null }, online: { equals: true } })).toEqual({
+      partner: null,
+      online: true,
+    })
+    expect(countableFilter({ and: [{ status: { equals: 'produced' } }, { status: { equals: 'produced' } }] })).toEqual({
+      status: 'produced',
+    })
+  })
+
+  it('leaves everything else to the database', async () => {
+    const { countableFilter } = await import('../../src/domain/pump-count-filter')
+    for (const where of [
+      { owner: { equals: 3 } },
+      { status: { not_equals: 'created' } },
+      { status: { in: ['created'] } },
+      { status: { equals: 'created', not_equals: 'produced' } },
+      { and: [{ status: { equals: 'created' } }, { status: { equals: 'produced' } }] },
+      { or: [{ status: { equals: 'created' } }, { status: { equals: 'produced' } }] },
+      { online: { equals: 'yes' } },
+      { responsiblePartner: { equals: 'abc' } },
+      { 'responsiblePartner.name': { equals: 'x' } },
+      { and: {} },
+    ])
+      expect(countableFilter(where)).toBeNull()
+  })
+})

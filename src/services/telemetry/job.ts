@@ -4,7 +4,7 @@
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
-import { onClose } from '../close'
+import { repeatWhileOpen } from '../periodic'
 import { runTelemetryMaintenance, type Database } from './maintenance'
 
 /** Partitions are created this many days ahead. */
@@ -17,20 +17,7 @@ export function startTelemetryJob(payload: Payload, settings: { rawDays: number;
   if (started.has(payload)) return
   started.add(payload)
   const db = (payload.db as unknown as PostgresAdapter).drizzle as unknown as Database
-  let running: Promise<unknown> | null = null
-  const run = () => {
-    if (running) return
-    running = runTelemetryMaintenance(db, { now: new Date(), rawDays: settings.rawDays, daysAhead: DAYS_AHEAD })
-      .catch((error: Error) =>
-        payload.logger.warn(`[telemetry] the maintenance job failed (next run retries): ${error.message}`),
-      )
-      .finally(() => (running = null))
-  }
-  const timer = setInterval(run, settings.intervalSeconds * 1000)
-  timer.unref()
-  run()
-  onClose(payload, async () => {
-    clearInterval(timer)
-    await running
-  })
+  repeatWhileOpen(payload, '[telemetry] the maintenance job', settings.intervalSeconds * 1000, () =>
+    runTelemetryMaintenance(db, { now: new Date(), rawDays: settings.rawDays, daysAhead: DAYS_AHEAD }),
+  )
 }
