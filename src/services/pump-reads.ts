@@ -24,7 +24,9 @@ export function withPumpReads(db: DatabaseAdapterObj<PostgresAdapter>, collectio
         args.collection === collection ? { totalDocs: await total(args) } : count(args)) as typeof adapter.count
       adapter.find = (async (args: FindArgs) => {
         const limit = args.limit ?? 10
-        if (args.collection !== collection || limit <= 0 || args.draftsEnabled) return find(args)
+        // The admin's list asks with `draft: true` whether or not the collection has drafts; pumps have none.
+        const drafts = args.draftsEnabled && adapter.payload.collections[args.collection]?.config.versions?.drafts
+        if (args.collection !== collection || limit <= 0 || drafts) return find(args)
         const direction = lastDataDirection(args.sort)
         if (!direction && (args.pagination === false || !countableFilter(args.where))) return find(args)
         const counting = args.pagination === false ? undefined : total(args)

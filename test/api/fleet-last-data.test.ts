@@ -4,7 +4,7 @@
 import { sql } from '@payloadcms/db-postgres'
 
 import { rest } from '../support/payload'
-import { unique } from '../support/fixtures'
+import { localUser, unique } from '../support/fixtures'
 import { payload, useWorld, world } from '../support/world-suite'
 import { query } from './telemetry-support'
 
@@ -134,6 +134,19 @@ describe('a pump list sorted by last data', () => {
       pumps[3],
     ])
     expect((await listed(world.tokens.admin, '-lastDataAt,-id')).at(-1)).toBe(pumps[3])
+    // The admin's list view asks through the Local API with `draft: true` (pumps have no drafts).
+    const asTheListView = await payload.find({
+      collection: 'pumps',
+      draft: true,
+      depth: 0,
+      limit: 3,
+      overrideAccess: false,
+      user: localUser(world, 'admin'),
+      sort: '-lastDataAt',
+      where: { serial: { like: tag } },
+    })
+    expect(asTheListView.docs.map((doc) => doc.id)).toEqual([pumps[6], pumps[1], pumps[3]])
+    expect(asTheListView.totalDocs).toBe(7)
     await query(
       payload,
       sql`update pump_activity a set last_data_at = p.last_data_at from pumps p where p.id = a.pump_id and p.id = ${pumps[3]}`,

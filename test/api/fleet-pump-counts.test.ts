@@ -6,7 +6,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { importStatus } from '../../src/services/lifecycle'
 import { foldPumpCounts } from '../../src/services/pump-counts'
 import { rest } from '../support/payload'
-import { unique } from '../support/fixtures'
+import { localUser, unique } from '../support/fixtures'
 import { payload, useWorld, world } from '../support/world-suite'
 import { drizzle, query } from './telemetry-support'
 
@@ -120,6 +120,16 @@ describe("a pump list's total from the kept counters", () => {
     expect(await total(world.tokens.admin, 'where[status][equals]=in_operation&where[online][equals]=false')).toBe(
       before.staff + 1000,
     )
+    // The admin's list view asks through the Local API with `draft: true` (pumps have no drafts).
+    const asTheListView = await payload.find({
+      collection: 'pumps',
+      draft: true,
+      limit: 1,
+      overrideAccess: false,
+      user: localUser(world, 'partner'),
+      where: { status: { equals: 'produced' } },
+    })
+    expect(asTheListView.totalDocs).toBe(before.partner + 1000)
     await offset(-1000)
     await expectTotalsRight()
   })
