@@ -35,11 +35,30 @@ export function withPumpReads(db: DatabaseAdapterObj<PostgresAdapter>, collectio
           ? await findInOrder(adapter, find, args, direction, limit)
           : (await find({ ...args, pagination: false })).docs
         if (!docs) return find(args)
-        return paginated(docs, counting ? await counting : undefined, Math.max(1, args.page ?? 1), args.limit, limit)
+        const page = Math.max(1, args.page ?? 1)
+        return paginated(
+          docs,
+          consistent(adapter, docs.length, counting && (await counting), page, limit),
+          page,
+          args.limit,
+          limit,
+        )
       }) as typeof adapter.find
       return adapter
     },
   }
+}
+
+/**
+ * The total, unless the page contradicts it: a page shorter than the limit is the last one, so the total is what the
+ * pages hold. A total from the kept counts that says otherwise is corrected (and logged), so that a client paging
+ * until `hasNextPage` is false always ends.
+ */
+function consistent(adapter: PostgresAdapter, rows: number, total: number | undefined, page: number, limit: number) {
+  const seen = (page - 1) * limit + rows
+  if (total === undefined || !((rows < limit && total > seen) || (rows > 0 && total < seen))) return total
+  adapter.payload.logger.warn(`[fleet] a pump list's total (${total}) disagrees with its page: ${seen} rows`)
+  return seen
 }
 
 /** What Payload's own find answers around a page of docs (`@payloadcms/drizzle` findMany); no total: not paginated. */

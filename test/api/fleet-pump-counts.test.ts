@@ -120,6 +120,9 @@ describe("a pump list's total from the kept counters", () => {
     expect(await total(world.tokens.admin, 'where[status][equals]=in_operation&where[online][equals]=false')).toBe(
       before.staff + 1000,
     )
+    // A page shorter than its limit is the last: counts that contradict it are corrected, so paging always ends.
+    const whole = await rest('GET', '/pumps?limit=100&where[status][equals]=produced', { token: world.tokens.partner })
+    expect(whole.body).toMatchObject({ hasNextPage: false, totalDocs: whole.body.docs.length, totalPages: 1 })
     // The admin's list view asks through the Local API with `draft: true` (pumps have no drafts).
     const asTheListView = await payload.find({
       collection: 'pumps',
